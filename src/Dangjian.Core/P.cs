@@ -1,0 +1,1 @@
+namespace Dangjian.Core; public static class Placeholder {}

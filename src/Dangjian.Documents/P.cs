@@ -1,0 +1,1 @@
+namespace Dangjian.Documents; public static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace Dangjian.Identity; public static class Placeholder {}
