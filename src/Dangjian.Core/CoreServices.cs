@@ -1,0 +1,29 @@
+using System.Reflection;
+using Dangjian.Core.Common;
+using Dangjian.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dangjian.Core;
+
+public static class CoreServices
+{
+    /// <summary>
+    /// Registers the database and every handler (a sealed class whose name ends in "Handler") as scoped services.
+    /// The host supplies <see cref="ICurrentActor"/>.
+    /// </summary>
+    public static IServiceCollection AddDangjianCore(this IServiceCollection services, DatabaseSettings database)
+    {
+        services.AddSingleton(database);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<DangjianDbContext>(options => database.Configure(options), ServiceLifetime.Scoped);
+        foreach (var type in typeof(CoreServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.Name.EndsWith("Handler", StringComparison.Ordinal)))
+        {
+            services.AddScoped(type);
+        }
+
+        services.AddScoped<Features.Access.AccessScopeLoader>();
+        return services;
+    }
+}

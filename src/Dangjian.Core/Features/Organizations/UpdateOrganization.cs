@@ -1,0 +1,50 @@
+using Dangjian.Core.Common;
+using Dangjian.Core.Data;
+using Dangjian.Core.Features.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Core.Features.Organizations;
+
+/// <summary>Renames an organization or corrects its other fields; its place in the tree changes only by a move.</summary>
+public sealed record UpdateOrganizationCommand(long Id, OrganizationInput Input);
+
+public sealed class UpdateOrganizationHandler(IDbContextFactory<DangjianDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<Result<Done>> HandleAsync(UpdateOrganizationCommand command, AccessScope scope, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == command.Id, ct);
+        if (organization is null || !scope.Allows(organization.Path, Permission.Read))
+        {
+            return OrganizationErrors.NotFound(command.Id);
+        }
+
+        var allowed = scope.Check(organization.Path, Permission.Administer);
+        if (!allowed.IsSuccess) return allowed;
+
+        var validated = OrganizationRules.Validate(command.Input, clock.Today());
+        if (!validated.IsSuccess) return Result<Done>.Failure(validated.Errors);
+        var fields = validated.Value;
+        if (organization.IsDissolved) return OrganizationErrors.Dissolved(organization.Name);
+
+        if (fields.Code != organization.Code && await db.Organizations.AnyAsync(o => o.Code == fields.Code, ct))
+        {
+            return OrganizationErrors.CodeTaken(fields.Code);
+        }
+
+        if (fields.Kind != organization.Kind)
+        {
+            var parentKind = await db.Organizations.Where(o => o.Id == organization.ParentId).Select(o => (OrganizationKind?)o.Kind).SingleOrDefaultAsync(ct);
+            if (parentKind is OrganizationKind pk && !pk.CanContain(fields.Kind)) return OrganizationErrors.KindNotAllowedUnder(pk, fields.Kind);
+            var childKinds = await db.Organizations.Where(o => o.ParentId == organization.Id && o.DissolvedOn == null).Select(o => o.Kind).Distinct().ToListAsync(ct);
+            foreach (var childKind in childKinds)
+            {
+                if (!fields.Kind.CanContain(childKind)) return OrganizationErrors.KindNotAllowedUnder(fields.Kind, childKind);
+            }
+        }
+
+        organization.Update(fields);
+        await db.SaveChangesAsync(ct);
+        return Done.Value;
+    }
+}

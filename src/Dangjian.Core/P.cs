@@ -1,1 +1,0 @@
-namespace Dangjian.Core; public static class Placeholder {}

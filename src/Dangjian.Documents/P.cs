@@ -1,1 +1,0 @@
-namespace Dangjian.Documents; public static class Placeholder {}

@@ -1,1 +1,0 @@
-namespace Dangjian.Identity; public static class Placeholder {}
