@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dangjian.Core.Common;
+using Dangjian.Core.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Identity;
@@ -8,7 +9,7 @@ namespace Dangjian.Identity;
 public sealed record CreatedApiToken(long Id, string Token, string Prefix);
 
 /// <summary>Issues, checks and revokes personal API tokens. Tokens are random; only their hash is kept.</summary>
-public sealed class ApiTokenService(IDbContextFactory<IdentityDb> dbFactory, TimeProvider clock)
+public sealed class ApiTokenService(IDbContextFactory<IdentityDb> dbFactory, RecordExternalChangeHandler audit, TimeProvider clock)
 {
     public const string TokenPrefix = "dj_";
 
@@ -34,6 +35,8 @@ public sealed class ApiTokenService(IDbContextFactory<IdentityDb> dbFactory, Tim
         };
         db.ApiTokens.Add(entity);
         await db.SaveChangesAsync(ct);
+        await audit.HandleAsync(new RecordExternalChangeCommand(nameof(ApiToken), entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditAction.Created,
+            [new FieldChange("UserId", null, userId), new FieldChange("Name", null, trimmed), new FieldChange("Prefix", null, entity.Prefix)]), ct);
         return new CreatedApiToken(entity.Id, token, entity.Prefix);
     }
 
@@ -64,8 +67,11 @@ public sealed class ApiTokenService(IDbContextFactory<IdentityDb> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entity = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
         if (entity is null) return Error.NotFound("token.not_found", "令牌不存在");
-        entity.RevokedAtUtc ??= clock.GetUtcNow().UtcDateTime;
+        if (entity.RevokedAtUtc is not null) return Done.Value;
+        entity.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        await audit.HandleAsync(new RecordExternalChangeCommand(nameof(ApiToken), tokenId.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditAction.Updated,
+            [new FieldChange("RevokedAtUtc", null, entity.RevokedAtUtc.Value.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture))], "吊销令牌"), ct);
         return Done.Value;
     }
 

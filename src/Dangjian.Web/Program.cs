@@ -1,1 +1,174 @@
-var b = WebApplication.CreateBuilder(args); var app = b.Build(); app.Run(); public partial class Program;
+using System.Threading.RateLimiting;
+using Dangjian.Core;
+using Dangjian.Core.Common;
+using Dangjian.Core.Data;
+using Dangjian.Identity;
+using Dangjian.Web.Components;
+using Dangjian.Web.Features.Access;
+using Dangjian.Web.Features.Account;
+using Dangjian.Web.Features.Audit;
+using Dangjian.Web.Features.Organizations;
+using Dangjian.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var database = DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Dangjian"));
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddDangjianCore(database);
+builder.Services.AddScoped<ICurrentActor, HttpActor>();
+builder.Services.AddScoped<RequestAccess>();
+builder.Services.AddScoped<CurrentScope>();
+builder.Services.AddDangjianIdentity(database)
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<DangjianClaimsFactory>();
+
+// Keys live beside the data, so cookies survive restarts; several nodes share them through the same folder or a volume.
+builder.Services.AddDataProtection()
+    .SetApplicationName("Dangjian")
+    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysFolder"] ?? Path.Combine("data", "keys")));
+
+builder.Services.AddAuthentication(options =>
+    {
+        options.DefaultScheme = "Dangjian";
+        options.DefaultChallengeScheme = "Dangjian";
+    })
+    .AddPolicyScheme("Dangjian", "Cookie or API token", options => options.ForwardDefaultSelector = context =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? ApiTokenAuthenticationHandler.SchemeName
+            : IdentityConstants.ApplicationScheme)
+    .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+    .AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/login";
+    options.LogoutPath = "/account/logout";
+    options.AccessDeniedPath = "/forbidden";
+    options.Cookie.Name = "dangjian.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    options.SlidingExpiration = true;
+    options.Events.OnRedirectToLogin = context => ProblemResponses.IsApi(context.Request)
+        ? ProblemResponses.WriteAsync(context.HttpContext, 401, "未登录", "请先登录，或在请求头中提供有效的 API 令牌")
+        : Redirect(context);
+    options.Events.OnRedirectToAccessDenied = context => ProblemResponses.IsApi(context.Request)
+        ? ProblemResponses.WriteAsync(context.HttpContext, 403, "无权访问", "您没有执行此操作的权限")
+        : Redirect(context);
+});
+builder.Services.AddAuthorization(options =>
+    options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddAntiforgery(options => options.Cookie.Name = "dangjian.af");
+
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    options.AddPolicy(AccountEndpoints.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = builder.Configuration.GetValue("Security:LoginAttemptsPerMinute", 10),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+    options.OnRejected = async (context, ct) =>
+    {
+        if (ProblemResponses.IsApi(context.HttpContext.Request))
+        {
+            await ProblemResponses.WriteAsync(context.HttpContext, 429, "请求过于频繁", "登录尝试过于频繁，请一分钟后再试");
+        }
+        else
+        {
+            context.HttpContext.Response.Redirect("/login?error=throttled");
+        }
+    };
+});
+
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+{
+    context.ProblemDetails.Extensions.Remove("exception");
+    context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+});
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "党建工作管理平台 API";
+    document.Info.Description = "Dangjian REST API v1。Cookie 登录或 Authorization: Bearer <个人令牌>。";
+    return Task.CompletedTask;
+}));
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+
+if (!app.Configuration.GetValue("Database:SkipMigrate", false))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await DatabaseMigrator.MigrateAsync(await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DangjianDbContext>>().CreateDbContextAsync());
+    await DatabaseMigrator.MigrateAsync(await scope.ServiceProvider.GetRequiredService<IDbContextFactory<IdentityDb>>().CreateDbContextAsync());
+}
+
+app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+{
+    var reference = context.TraceIdentifier;
+    var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+    app.Logger.LogError(error, "未处理的异常，参考号 {Reference}", reference);
+    if (ProblemResponses.IsApi(context.Request))
+    {
+        await ProblemResponses.WriteAsync(context, 500, "系统出错，请稍后重试", $"参考号：{reference}");
+    }
+    else
+    {
+        context.Response.Redirect($"/error?ref={Uri.EscapeDataString(reference)}");
+    }
+}));
+app.UseStatusCodePages(async context =>
+{
+    var http = context.HttpContext;
+    if (ProblemResponses.IsApi(http.Request) && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
+    {
+        var status = http.Response.StatusCode;
+        var title = status switch { 404 => "未找到", 405 => "不支持的请求方法", 401 => "未登录", 403 => "无权访问", _ => "请求无法处理" };
+        await ProblemResponses.WriteAsync(http, status, title, $"{http.Request.Method} {http.Request.Path}");
+    }
+});
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.UseSwaggerUI(options =>
+{
+    options.RoutePrefix = "api-docs";
+    options.SwaggerEndpoint("/openapi/v1.json", "党建工作管理平台 API v1");
+    options.DocumentTitle = "党建工作管理平台 API";
+});
+app.MapHealthChecks("/healthz").AllowAnonymous();
+
+var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("v1").DisableAntiforgery();
+api.MapOrganizationEndpoints();
+api.MapAuditEndpoints();
+api.MapAccessEndpoints();
+api.MapAccountApiEndpoints();
+app.MapAccountEndpoints();
+
+app.MapRazorComponents<App>();
+
+await app.RunAsync();
+
+static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
+{
+    context.Response.Redirect(context.RedirectUri);
+    return Task.CompletedTask;
+}
+
+/// <summary>Entry point; public so the test host can start it.</summary>
+public partial class Program;
