@@ -100,6 +100,8 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
     document.Info.Description = "Dangjian REST API v1。Cookie 登录或 Authorization: Bearer <个人令牌>。";
     return Task.CompletedTask;
 }));
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorComponents();
 
@@ -132,8 +134,17 @@ app.UseStatusCodePages(async context =>
     if (ProblemResponses.IsApi(http.Request) && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
     {
         var status = http.Response.StatusCode;
-        var title = status switch { 404 => "未找到", 405 => "不支持的请求方法", 401 => "未登录", 403 => "无权访问", _ => "请求无法处理" };
-        await ProblemResponses.WriteAsync(http, status, title, $"{http.Request.Method} {http.Request.Path}");
+        var (title, detail) = status switch
+        {
+            400 => ("请求格式不正确", "请求内容无法解析：请检查 JSON 格式、字段类型和枚举取值"),
+            404 => ("未找到", $"没有这个地址：{http.Request.Method} {http.Request.Path}"),
+            405 => ("不支持的请求方法", $"{http.Request.Method} {http.Request.Path}"),
+            401 => ("未登录", "请先登录，或在请求头中提供有效的 API 令牌"),
+            403 => ("无权访问", "您没有执行此操作的权限"),
+            415 => ("不支持的内容类型", "请以 application/json 提交"),
+            _ => ("请求无法处理", $"{http.Request.Method} {http.Request.Path}"),
+        };
+        await ProblemResponses.WriteAsync(http, status, title, detail);
     }
 });
 app.UseSecurityHeaders();

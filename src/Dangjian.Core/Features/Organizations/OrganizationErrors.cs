@@ -6,7 +6,7 @@ namespace Dangjian.Core.Features.Organizations;
 public static class OrganizationErrors
 {
     public static Error NotFound(long id) => Error.NotFound("organization.not_found", $"组织（编号 {id}）不存在或不在您的管理范围内");
-    public static Error ParentNotFound(long id) => Error.Validation("organization.parent_not_found", $"上级组织（编号 {id}）不存在或不在您的管理范围内", "ParentId");
+    public static Error ParentNotFound(long id) => new(ErrorKind.NotFound, "organization.parent_not_found", $"上级组织（编号 {id}）不存在或不在您的管理范围内", "ParentId");
     public static Error CodeRequired => Error.Validation("organization.code_required", "请填写组织编码", "Code");
     public static Error CodeTooLong => Error.Validation("organization.code_too_long", $"组织编码不能超过 {Organization.CodeMaxLength} 个字符", "Code");
     public static Error CodeInvalid => Error.Validation("organization.code_invalid", "组织编码只能包含字母、数字、短横线（-）、下划线（_）和点（.）", "Code");
