@@ -51,8 +51,12 @@ public sealed class ApiTokenService(IDbContextFactory<IdentityDb> dbFactory, Rec
         if (entity is null || entity.ExpiresAtUtc <= now) return null;
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == entity.UserId, ct);
         if (user is null || user.LockoutEnd > clock.GetUtcNow()) return null;
-        entity.LastUsedAtUtc = now;
-        await db.SaveChangesAsync(ct);
+        // Recording every use would make each API call a write; to the minute is enough to tell live tokens from dead ones.
+        if (entity.LastUsedAtUtc is null || now - entity.LastUsedAtUtc > TimeSpan.FromMinutes(5))
+        {
+            entity.LastUsedAtUtc = now;
+            await db.SaveChangesAsync(ct);
+        }
         return user;
     }
 

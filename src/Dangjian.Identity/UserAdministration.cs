@@ -54,7 +54,12 @@ public sealed class UserAdministration(
         var created = await CreateAccountAsync(input, ct);
         if (!created.IsSuccess) return created;
         var granted = await grantRole.HandleAsync(new GrantRoleCommand(created.Value, organizationId, role), scope, ct);
-        return granted.IsSuccess ? created : Result<string>.Failure(granted.Errors);
+        if (granted.IsSuccess) return created;
+
+        // The account and its grant live in two stores; an account left without its grant would be a user nobody asked for.
+        var orphan = await users.FindByIdAsync(created.Value);
+        if (orphan is not null) await users.DeleteAsync(orphan);
+        return Result<string>.Failure(granted.Errors);
     }
 
     public async Task<IReadOnlyList<UserListItem>> ListAsync(AccessScope scope, CancellationToken ct)

@@ -8,3 +8,12 @@ public interface IOrganizationOwned
 {
     long OrganizationId { get; }
 }
+
+/// <summary>
+/// An entity that needs its database-generated key to finish itself (the organization path ends with the node's own id).
+/// The context calls <see cref="OnKeyAssigned"/> right after the insert, inside the same save and transaction.
+/// </summary>
+public interface ICompletesAfterInsert
+{
+    void OnKeyAssigned();
+}

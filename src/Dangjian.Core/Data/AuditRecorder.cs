@@ -36,6 +36,25 @@ internal sealed class AuditRecorder
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Updated,
             };
+            var changes = action == AuditAction.Created ? [] : Changes(entry, action);
+            if (action == AuditAction.Updated && changes.Count == 0)
+            {
+                continue;
+            }
+
+            long? organizationId = entry.Entity is IOrganizationOwned owned && action != AuditAction.Created ? owned.OrganizationId : null;
+            recorder._pending.Add((entry, action, changes, organizationId));
+        }
+
+        return recorder;
+    }
+
+    /// <summary>Entities that finish themselves once their key is known (see <see cref="ICompletesAfterInsert"/>).</summary>
+    public IEnumerable<ICompletesAfterInsert> Inserted =>
+        _pending.Where(p => p.Action == AuditAction.Created).Select(p => p.Entry.Entity).OfType<ICompletesAfterInsert>();
+
+    private static List<FieldChange> Changes(EntityEntry entry, AuditAction action)
+    {
             var changes = new List<FieldChange>();
             foreach (var property in entry.Properties)
             {
@@ -59,16 +78,7 @@ internal sealed class AuditRecorder
                 changes.Add(new FieldChange(property.Metadata.Name, before, after));
             }
 
-            if (action == AuditAction.Updated && changes.Count == 0)
-            {
-                continue;
-            }
-
-            long? organizationId = entry.Entity is IOrganizationOwned owned && action != AuditAction.Created ? owned.OrganizationId : null;
-            recorder._pending.Add((entry, action, changes, organizationId));
-        }
-
-        return recorder;
+            return changes;
     }
 
     /// <summary>Builds the rows once the save has assigned keys.</summary>
@@ -78,9 +88,10 @@ internal sealed class AuditRecorder
         {
             var key = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
             var orgId = organizationId ?? (entry.Entity is IOrganizationOwned owned ? owned.OrganizationId : null);
+            var recorded = action == AuditAction.Created ? Changes(entry, action) : changes;
             yield return AuditEntry.Create(
                 atUtc, actor.UserId, actor.DisplayName, orgId, entry.Metadata.ClrType.Name, key, action,
-                JsonSerializer.Serialize(changes, Json), reason);
+                JsonSerializer.Serialize(recorded, Json), reason);
         }
     }
 

@@ -52,6 +52,18 @@ public sealed class DangjianDbContext(DbContextOptions<DangjianDbContext> option
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var completed = false;
+            foreach (var inserted in recorder.Inserted)
+            {
+                inserted.OnKeyAssigned();
+                completed = true;
+            }
+
+            if (completed)
+            {
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
             AuditEntries.AddRange(recorder.Entries(clock.UtcNow(), actor, AuditReason));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)

@@ -18,6 +18,12 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
     {
         var isPostgres = string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase)
             || string.Equals(provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+        var isSqlite = string.IsNullOrWhiteSpace(provider) || string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase);
+        if (!isPostgres && !isSqlite)
+        {
+            // A typo must not silently start an empty SQLite database in production.
+            throw new InvalidOperationException($"不支持的数据库类型“{provider}”：Database:Provider 只能是 Sqlite 或 Postgres。");
+        }
         if (isPostgres && string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException("选择 PostgreSQL 时必须设置 ConnectionStrings:Dangjian。");

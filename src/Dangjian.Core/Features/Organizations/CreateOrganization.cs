@@ -44,14 +44,9 @@ public sealed class CreateOrganizationHandler(IDbContextFactory<DangjianDbContex
             return OrganizationErrors.CodeTaken(fields.Code);
         }
 
-        // The path ends with the node's own id, which only the insert assigns: insert, then place, in one transaction.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var organization = Organization.Create(fields, parent?.Id);
+        var organization = Organization.Create(fields, parent);
         db.Organizations.Add(organization);
-        await db.SaveChangesAsync(ct);
-        organization.PlaceUnder(parent?.Path);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (!await OrganizationSaves.TrySaveAsync(db, fields.Code, ct)) return OrganizationErrors.CodeTaken(fields.Code);
         return organization.Id;
     }
 }

@@ -38,6 +38,9 @@ public sealed class MoveOrganizationHandler(IDbContextFactory<DangjianDbContext>
         if (newParent.IsDissolved) return OrganizationErrors.ParentDissolved(newParent.Name);
         if (!newParent.Kind.CanContain(organization.Kind)) return OrganizationErrors.KindNotAllowedUnder(newParent.Kind, organization.Kind);
 
+        var reason = command.Reason?.Trim();
+        if (reason?.Length > Audit.AuditEntry.ReasonMaxLength) return OrganizationErrors.MoveReasonTooLong;
+
         var oldPath = organization.Path;
         var oldEnd = OrgPath.RangeEnd(oldPath);
         var newPath = OrgPath.Child(newParent.Path, organization.Id);
@@ -45,8 +48,10 @@ public sealed class MoveOrganizationHandler(IDbContextFactory<DangjianDbContext>
         // One transaction: the node through the change tracker (so the audit records the move),
         // its descendants with one set-based UPDATE over the subtree's index range.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The moved node's audit row (ParentId and Path before/after) stands for the whole subtree: descendants' paths
+        // are derived from it and follow by one UPDATE (docs/adr/0003).
         organization.MoveTo(newParent);
-        db.AuditReason = string.IsNullOrWhiteSpace(command.Reason) ? $"移动到“{newParent.Name}”之下" : command.Reason.Trim();
+        db.AuditReason = string.IsNullOrEmpty(reason) ? $"移动到“{newParent.Name}”之下" : reason;
         await db.SaveChangesAsync(ct);
         var descendants = await db.Organizations
             .Where(o => string.Compare(o.Path, oldPath) > 0 && string.Compare(o.Path, oldEnd) < 0)

@@ -3,7 +3,7 @@ using Dangjian.Core.Common;
 namespace Dangjian.Core.Features.Organizations;
 
 /// <summary>A node of the party-organization tree (党组织).</summary>
-public sealed class Organization : IOrganizationOwned
+public sealed class Organization : IOrganizationOwned, ICompletesAfterInsert
 {
     public const int CodeMaxLength = 32;
     public const int NameMaxLength = 100;
@@ -39,9 +39,13 @@ public sealed class Organization : IOrganizationOwned
 
     long IOrganizationOwned.OrganizationId => Id;
 
-    internal static Organization Create(OrganizationFields fields, long? parentId) => new()
+    // The parent's path, kept only between Create and the insert that assigns the id.
+    private string? _pendingParentPath;
+
+    internal static Organization Create(OrganizationFields fields, Organization? parent) => new()
     {
-        ParentId = parentId,
+        ParentId = parent?.Id,
+        _pendingParentPath = parent?.Path,
         Code = fields.Code,
         Name = fields.Name,
         ShortName = fields.ShortName,
@@ -53,7 +57,7 @@ public sealed class Organization : IOrganizationOwned
     };
 
     /// <summary>Called once the database has assigned the id: the path ends with the node's own id.</summary>
-    internal void PlaceUnder(string? parentPath) => Path = parentPath is null ? OrgPath.Root(Id) : OrgPath.Child(parentPath, Id);
+    void ICompletesAfterInsert.OnKeyAssigned() => Path = _pendingParentPath is null ? OrgPath.Root(Id) : OrgPath.Child(_pendingParentPath, Id);
 
     internal void Update(OrganizationFields fields)
     {

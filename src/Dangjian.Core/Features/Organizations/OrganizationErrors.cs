@@ -32,5 +32,6 @@ public static class OrganizationErrors
     public static Error DissolutionReasonTooLong => Error.Validation("organization.dissolution_reason_too_long", "撤销原因不能超过 500 个字", "Reason");
     public static Error DissolvedBeforeFounded => Error.Validation("organization.dissolved_before_founded", "撤销日期不能早于成立日期", "DissolvedOn");
     public static Error DissolvedInFuture => Error.Validation("organization.dissolved_in_future", "撤销日期不能晚于今天", "DissolvedOn");
+    public static Error MoveReasonTooLong => Error.Validation("organization.move_reason_too_long", "移动原因不能超过 500 个字", "Reason");
     public static Error RootCannotMove => Error.Conflict("organization.root_move", "请指定新的上级组织", "NewParentId");
 }

@@ -44,7 +44,7 @@ public sealed class UpdateOrganizationHandler(IDbContextFactory<DangjianDbContex
         }
 
         organization.Update(fields);
-        await db.SaveChangesAsync(ct);
+        if (!await OrganizationSaves.TrySaveAsync(db, fields.Code, ct)) return OrganizationErrors.CodeTaken(fields.Code);
         return Done.Value;
     }
 }

@@ -10,7 +10,7 @@ public sealed class OrganizationTests
     private static Organization Make(DateOnly? foundedOn, DateOnly? dissolvedOn = null)
     {
         var organization = Organization.Create(
-            new OrganizationFields("T-1", "测试党支部", null, OrganizationKind.Branch, null, null, foundedOn, 0), parentId: null);
+            new OrganizationFields("T-1", "测试党支部", null, OrganizationKind.Branch, null, null, foundedOn, 0), parent: null);
         if (dissolvedOn is DateOnly on)
         {
             organization.Dissolve(on, "单位撤并");
@@ -79,9 +79,10 @@ public sealed class OrganizationTests
     {
         var fields = new OrganizationFields("C-9", "某某党委", "某党委", OrganizationKind.Committee, "某单位", UnitCategory.StateOwnedEnterprise, Founded, 42);
 
-        var organization = Organization.Create(fields, parentId: 7);
+        var parent = Make(Founded);
+        var organization = Organization.Create(fields, parent);
 
-        organization.ParentId.ShouldBe(7);
+        organization.ParentId.ShouldBe(parent.Id);
         organization.Code.ShouldBe("C-9");
         organization.Name.ShouldBe("某某党委");
         organization.ShortName.ShouldBe("某党委");
@@ -94,18 +95,20 @@ public sealed class OrganizationTests
     }
 
     [Fact]
-    public void PlaceUnder_NoParent_PathIsRoot()
+    public void OnKeyAssigned_NoParent_PathIsRoot()
     {
         var organization = Make(Founded);
-        organization.PlaceUnder(null);
+        ((Dangjian.Core.Common.ICompletesAfterInsert)organization).OnKeyAssigned();
         organization.Path.ShouldBe($"/{organization.Id}/");
     }
 
     [Fact]
-    public void PlaceUnder_Parent_PathEndsWithOwnId()
+    public void OnKeyAssigned_Parent_PathIsParentPathPlusOwnId()
     {
-        var organization = Make(Founded);
-        organization.PlaceUnder("/1/5/");
-        organization.Path.ShouldBe($"/1/5/{organization.Id}/");
+        var parent = Make(Founded);
+        ((Dangjian.Core.Common.ICompletesAfterInsert)parent).OnKeyAssigned();
+        var child = Organization.Create(new OrganizationFields("T-2", "子组织", null, OrganizationKind.Group, null, null, null, 0), parent);
+        ((Dangjian.Core.Common.ICompletesAfterInsert)child).OnKeyAssigned();
+        child.Path.ShouldBe($"{parent.Path}{child.Id}/");
     }
 }

@@ -190,6 +190,22 @@ public abstract class OrganizationEndpointsTests(AppFixture fixture) : AppTests(
     }
 
     [Fact]
+    public async Task Create_WritesOneAuditRowWithTheFinalPath()
+    {
+        var root = await _client.CreateOrganizationAsync(null, Unique("R"), "审计党委", "Committee");
+        var branch = await _client.CreateOrganizationAsync(root, Unique("B"), "审计党支部", "Branch");
+
+        var audit = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/audit?entityType=Organization&entityKey={branch}");
+
+        var entry = audit.GetProperty("items").EnumerateArray().ShouldHaveSingleItem();
+        entry.GetProperty("action").GetString().ShouldBe("Created");
+        entry.GetProperty("organizationId").GetInt64().ShouldBe(branch);
+        var changes = entry.GetProperty("changes").EnumerateArray().ToDictionary(c => c.GetProperty("field").GetString()!, c => c.GetProperty("after").GetString());
+        changes["Path"].ShouldBe($"/{root}/{branch}/");
+        changes["Name"].ShouldBe("审计党支部");
+    }
+
+    [Fact]
     public async Task List_PagesAndFilters()
     {
         var root = await _client.CreateOrganizationAsync(null, Unique("R"), "分页党委", "Committee");
