@@ -149,6 +149,13 @@ app.UseStatusCodePages(async context =>
 });
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+// The API reference is public like /openapi/v1.json; every call it makes still needs a log-in.
+app.UseSwaggerUI(options =>
+{
+    options.RoutePrefix = "api-docs";
+    options.SwaggerEndpoint("/openapi/v1.json", "党建工作管理平台 API v1");
+    options.DocumentTitle = "党建工作管理平台 API";
+});
 app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
@@ -156,12 +163,6 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-app.UseSwaggerUI(options =>
-{
-    options.RoutePrefix = "api-docs";
-    options.SwaggerEndpoint("/openapi/v1.json", "党建工作管理平台 API v1");
-    options.DocumentTitle = "党建工作管理平台 API";
-});
 app.MapHealthChecks("/healthz").AllowAnonymous();
 
 var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("v1").DisableAntiforgery();
