@@ -48,8 +48,7 @@ public sealed class GetAuditLogHandler(IDbContextFactory<DangjianDbContext> dbFa
             if (path is null) return OrganizationErrors.NotFound(orgId);
             if (query.IncludeSubtree)
             {
-                var end = OrgPath.RangeEnd(path);
-                var ids = db.Organizations.Where(o => string.Compare(o.Path, path) >= 0 && string.Compare(o.Path, end) < 0).Select(o => o.Id);
+                var ids = db.Organizations.InSubtree(path).Select(o => o.Id);
                 entries = entries.Where(e => e.OrganizationId != null && ids.Contains(e.OrganizationId.Value));
             }
             else

@@ -26,8 +26,7 @@ public sealed class CountOrganizationsByKindHandler(IDbContextFactory<DangjianDb
         {
             var path = await organizations.Where(o => o.Id == rootId).Select(o => o.Path).SingleOrDefaultAsync(ct);
             if (path is null) return OrganizationErrors.NotFound(rootId);
-            var end = OrgPath.RangeEnd(path);
-            organizations = organizations.Where(o => string.Compare(o.Path, path) >= 0 && string.Compare(o.Path, end) < 0);
+            organizations = organizations.InSubtree(path);
         }
 
         var on = query.On;

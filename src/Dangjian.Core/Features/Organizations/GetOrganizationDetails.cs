@@ -55,9 +55,7 @@ public sealed class GetOrganizationDetailsHandler(IDbContextFactory<DangjianDbCo
             .OrderBy(o => o.DissolvedOn != null).ThenBy(o => o.SortOrder).ThenBy(o => o.Code)
             .Select(o => new OrganizationSummary(o.Id, o.Code, o.Name, o.Kind, o.DissolvedOn != null))
             .ToListAsync(ct);
-        var path = organization.Path;
-        var end = OrgPath.RangeEnd(path);
-        var subtreeSize = await db.Organizations.CountAsync(o => string.Compare(o.Path, path) >= 0 && string.Compare(o.Path, end) < 0 && o.DissolvedOn == null, ct);
+        var subtreeSize = await db.Organizations.InSubtree(organization.Path).CountAsync(o => o.DissolvedOn == null, ct);
 
         return new OrganizationDetails(
             organization.Id, organization.ParentId, organization.Path, organization.Code, organization.Name, organization.ShortName,

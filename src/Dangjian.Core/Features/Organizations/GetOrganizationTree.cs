@@ -29,8 +29,7 @@ public sealed class GetOrganizationTreeHandler(IDbContextFactory<DangjianDbConte
         {
             var rootPath = await visible.Where(o => o.Id == rootId).Select(o => o.Path).SingleOrDefaultAsync(ct);
             if (rootPath is null) return OrganizationErrors.NotFound(rootId);
-            var end = OrgPath.RangeEnd(rootPath);
-            visible = visible.Where(o => string.Compare(o.Path, rootPath) >= 0 && string.Compare(o.Path, end) < 0);
+            visible = visible.InSubtree(rootPath);
         }
 
         if (!query.IncludeDissolved)

@@ -21,8 +21,7 @@ public sealed class ListOrganizationsHandler(IDbContextFactory<DangjianDbContext
         {
             var path = await organizations.Where(o => o.Id == underId).Select(o => o.Path).SingleOrDefaultAsync(ct);
             if (path is null) return OrganizationErrors.NotFound(underId);
-            var end = OrgPath.RangeEnd(path);
-            organizations = organizations.Where(o => string.Compare(o.Path, path) >= 0 && string.Compare(o.Path, end) < 0);
+            organizations = organizations.InSubtree(path);
         }
 
         if (!query.IncludeDissolved) organizations = organizations.Where(o => o.DissolvedOn == null);

@@ -15,14 +15,9 @@ public sealed class MoveOrganizationHandler(IDbContextFactory<DangjianDbContext>
     public async Task<Result<MoveOrganizationResult>> HandleAsync(MoveOrganizationCommand command, AccessScope scope, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == command.Id, ct);
-        if (organization is null || !scope.Allows(organization.Path, Permission.Read))
-        {
-            return OrganizationErrors.NotFound(command.Id);
-        }
-
-        var allowed = scope.Check(organization.Path, Permission.Administer);
-        if (!allowed.IsSuccess) return allowed.FirstError;
+        var loaded = await db.LoadForAdministrationAsync(command.Id, scope, ct);
+        if (!loaded.IsSuccess) return loaded.FirstError;
+        var organization = loaded.Value;
 
         var newParent = await db.Organizations.SingleOrDefaultAsync(o => o.Id == command.NewParentId, ct);
         if (newParent is null || !scope.Allows(newParent.Path, Permission.Read))
@@ -30,7 +25,7 @@ public sealed class MoveOrganizationHandler(IDbContextFactory<DangjianDbContext>
             return OrganizationErrors.ParentNotFound(command.NewParentId);
         }
 
-        allowed = scope.Check(newParent.Path, Permission.Administer);
+        var allowed = scope.Check(newParent.Path, Permission.Administer);
         if (!allowed.IsSuccess) return allowed.FirstError;
         if (OrgPath.IsWithin(newParent.Path, organization.Path)) return OrganizationErrors.MoveIntoOwnSubtree(organization.Name);
         if (organization.ParentId == newParent.Id) return OrganizationErrors.AlreadyUnderParent(organization.Name);
@@ -42,7 +37,6 @@ public sealed class MoveOrganizationHandler(IDbContextFactory<DangjianDbContext>
         if (reason?.Length > Audit.AuditEntry.ReasonMaxLength) return OrganizationErrors.MoveReasonTooLong;
 
         var oldPath = organization.Path;
-        var oldEnd = OrgPath.RangeEnd(oldPath);
         var newPath = OrgPath.Child(newParent.Path, organization.Id);
 
         // One transaction: the node through the change tracker (so the audit records the move),
@@ -54,7 +48,7 @@ public sealed class MoveOrganizationHandler(IDbContextFactory<DangjianDbContext>
         db.AuditReason = string.IsNullOrEmpty(reason) ? $"移动到“{newParent.Name}”之下" : reason;
         await db.SaveChangesAsync(ct);
         var descendants = await db.Organizations
-            .Where(o => string.Compare(o.Path, oldPath) > 0 && string.Compare(o.Path, oldEnd) < 0)
+            .BelowPath(oldPath)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Path, o => newPath + o.Path.Substring(oldPath.Length)), ct);
         await transaction.CommitAsync(ct);
         return new MoveOrganizationResult(organization.Id, newPath, descendants + 1);

@@ -13,14 +13,9 @@ public sealed class UpdateOrganizationHandler(IDbContextFactory<DangjianDbContex
     public async Task<Result<Done>> HandleAsync(UpdateOrganizationCommand command, AccessScope scope, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == command.Id, ct);
-        if (organization is null || !scope.Allows(organization.Path, Permission.Read))
-        {
-            return OrganizationErrors.NotFound(command.Id);
-        }
-
-        var allowed = scope.Check(organization.Path, Permission.Administer);
-        if (!allowed.IsSuccess) return allowed;
+        var loaded = await db.LoadForAdministrationAsync(command.Id, scope, ct);
+        if (!loaded.IsSuccess) return loaded.FirstError;
+        var organization = loaded.Value;
 
         var validated = OrganizationRules.Validate(command.Input, clock.Today());
         if (!validated.IsSuccess) return Result<Done>.Failure(validated.Errors);
