@@ -25,25 +25,16 @@ public abstract class PageScopeTests(AppFixture fixture) : AppTests(fixture)
         var victim = await api.CreateOrganizationAsync(root, Unique("V"), VictimName, "Branch");
         var outsider = await App.CreateUserAsync(Unique("outsider"), Role.OrgAdmin, mine);
 
-        var probes = new Dictionary<string, string>
+        var world = new PageScopeWorld(admin, outsider, root, mine, victim) { VictimMarkers = { VictimName } };
+        var probes = new Dictionary<string, string>();
+        foreach (var type in typeof(PageScopeTests).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPageScopeProbes).IsAssignableFrom(t)))
         {
-            ["/"] = "/",
-            ["/login"] = "/login",
-            ["/setup"] = "/setup",
-            ["/error"] = "/error",
-            ["/forbidden"] = "/forbidden",
-            ["/organizations"] = "/organizations?dissolved=true",
-            ["/organizations/{Id:long}"] = $"/organizations/{victim}",
-            ["/organizations/new"] = $"/organizations/new?parentId={victim}",
-            ["/organizations/{Id:long}/edit"] = $"/organizations/{victim}/edit",
-            ["/organizations/{Id:long}/move"] = $"/organizations/{victim}/move",
-            ["/organizations/{Id:long}/dissolve"] = $"/organizations/{victim}/dissolve",
-            ["/audit"] = $"/audit?organizationId={victim}",
-            ["/admin/users"] = "/admin/users",
-            ["/account/profile"] = "/account/profile",
-            ["/account/password"] = "/account/password",
-            ["/account/tokens"] = "/account/tokens",
-        };
+            foreach (var (route, url) in await ((IPageScopeProbes)Activator.CreateInstance(type)!).CreateAsync(world, App))
+            {
+                probes.Add(route, url);
+            }
+        }
+
         var pages = App.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
@@ -58,7 +49,11 @@ public abstract class PageScopeTests(AppFixture fixture) : AppTests(fixture)
         {
             var (response, page) = await session.GetAsync(url);
             var html = page.DocumentElement.OuterHtml;
-            html.ShouldNotContain(VictimName, Case.Sensitive, $"{route} 泄露了对方组织");
+            foreach (var marker in world.VictimMarkers)
+            {
+                html.ShouldNotContain(marker, Case.Sensitive, $"{route} 泄露了对方组织（{marker}）");
+            }
+
             ((int)response.StatusCode).ShouldBeLessThan(500, route);
         }
 
@@ -114,6 +109,42 @@ public abstract class PageScopeTests(AppFixture fixture) : AppTests(fixture)
         detail.QuerySelector("#dj-flash")!.TextContent.ShouldContain("已新建");
         detail.QuerySelector(".dj-audit-table")!.TextContent.ShouldContain("新增");
     }
+}
+
+/// <summary>The page scope test's two subtrees: the outsider administers <see cref="Mine"/>; <see cref="Victim"/> is a branch outside it.</summary>
+public sealed record PageScopeWorld(TestUser Admin, TestUser Outsider, long Root, long Mine, long Victim)
+{
+    public List<string> VictimMarkers { get; } = [];
+}
+
+/// <summary>A feature's page probes: route pattern → the URL an outsider opens with the victim's ids.</summary>
+public interface IPageScopeProbes
+{
+    Task<IReadOnlyDictionary<string, string>> CreateAsync(PageScopeWorld world, DangjianApp app);
+}
+
+public sealed class PlatformPageProbes : IPageScopeProbes
+{
+    public Task<IReadOnlyDictionary<string, string>> CreateAsync(PageScopeWorld world, DangjianApp app) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
+        {
+            ["/"] = "/",
+            ["/login"] = "/login",
+            ["/setup"] = "/setup",
+            ["/error"] = "/error",
+            ["/forbidden"] = "/forbidden",
+            ["/organizations"] = "/organizations?dissolved=true",
+            ["/organizations/{Id:long}"] = $"/organizations/{world.Victim}",
+            ["/organizations/new"] = $"/organizations/new?parentId={world.Victim}",
+            ["/organizations/{Id:long}/edit"] = $"/organizations/{world.Victim}/edit",
+            ["/organizations/{Id:long}/move"] = $"/organizations/{world.Victim}/move",
+            ["/organizations/{Id:long}/dissolve"] = $"/organizations/{world.Victim}/dissolve",
+            ["/audit"] = $"/audit?organizationId={world.Victim}",
+            ["/admin/users"] = "/admin/users",
+            ["/account/profile"] = "/account/profile",
+            ["/account/password"] = "/account/password",
+            ["/account/tokens"] = "/account/tokens",
+        });
 }
 
 public sealed class PageScopeTests_Sqlite(SqliteApp app) : PageScopeTests(app), IClassFixture<SqliteApp>;
