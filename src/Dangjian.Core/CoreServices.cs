@@ -23,6 +23,11 @@ public static class CoreServices
             services.AddScoped(type);
         }
 
+        foreach (var type in typeof(CoreServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Features.Reminders.IReminderSource).IsAssignableFrom(t)))
+        {
+            services.AddScoped(typeof(Features.Reminders.IReminderSource), type);
+        }
+
         services.AddScoped<Features.Access.AccessScopeLoader>();
         return services;
     }

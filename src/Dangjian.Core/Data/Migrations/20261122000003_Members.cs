@@ -56,6 +56,7 @@ public sealed class Members : Migration
                 HasPoliticalReview = table.Column<bool>(nullable: false),
                 HasConfirmationApplication = table.Column<bool>(nullable: false),
                 FilesCompletedOn = table.Column<DateOnly>(nullable: true),
+                UserId = table.Column<string>(maxLength: 64, nullable: true),
             },
             constraints: table =>
             {
@@ -67,6 +68,7 @@ public sealed class Members : Migration
         migrationBuilder.CreateIndex("IX_Members_OrganizationId", "Members", "OrganizationId");
         migrationBuilder.CreateIndex("IX_Members_GroupId", "Members", "GroupId");
         migrationBuilder.CreateIndex("IX_Members_Name", "Members", "Name");
+        migrationBuilder.CreateIndex("IX_Members_UserId", "Members", "UserId");
 
         migrationBuilder.CreateTable(
             name: "MemberPlacements",

@@ -72,7 +72,12 @@ public sealed class Member : IOrganizationOwned
     public bool HasConfirmationApplication { get; private set; }
     public DateOnly? FilesCompletedOn { get; private set; }
 
+    /// <summary>The member's own log-in, for self-service pages; null until an administrator opens one.</summary>
+    public string? UserId { get; private set; }
+
     public bool HasLeft => Status == MembershipStatus.Left;
+
+    internal void LinkUser(string? userId) => UserId = userId;
 
     internal static Member Create(MemberFields fields, long organizationId, long? groupId)
     {

@@ -34,6 +34,8 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasIndex(m => m.OrganizationId);
         builder.HasIndex(m => m.GroupId);
         builder.HasIndex(m => m.Name);
+        builder.Property(m => m.UserId).HasMaxLength(64);
+        builder.HasIndex(m => m.UserId);
         builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Restrict);
     }
