@@ -96,7 +96,7 @@ internal sealed class Scenarios(BenchDatabase database, IServiceProvider service
         {
             var result = await handler.HandleAsync(new GetOrganizationTreeQuery(rootId), Everything, CancellationToken.None);
             if (!result.IsSuccess) throw new InvalidOperationException(result.FirstError.Message);
-            nodes = CountNodes(result.Value);
+            nodes = CountNodes(result.Value.Roots);
         });
         var rows = rootId is null ? $"{nodes:N0} nodes returned of {tree.Shape.Total:N0} (cap {GetOrganizationTreeHandler.MaxNodes:N0})" : $"{nodes:N0} nodes";
         return new Measurement(database.Label, scenario, rows, warmup, stats);
@@ -117,7 +117,7 @@ internal sealed class Scenarios(BenchDatabase database, IServiceProvider service
         {
             var result = await handler.HandleAsync(new GetOrganizationTreeQuery(null, term), Everything, CancellationToken.None);
             if (!result.IsSuccess) throw new InvalidOperationException(result.FirstError.Message);
-            matches = CountMatches(result.Value);
+            matches = CountMatches(result.Value.Roots);
         });
         return new Measurement(database.Label, $"e. GetOrganizationTreeHandler, no RootId, Search = \"{term}\"", $"{matches} matches found (1 exists)", warmup, stats);
     }

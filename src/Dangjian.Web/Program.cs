@@ -114,6 +114,21 @@ if (!app.Configuration.GetValue("Database:SkipMigrate", false))
     await DatabaseMigrator.MigrateAsync(await scope.ServiceProvider.GetRequiredService<IDbContextFactory<IdentityDb>>().CreateDbContextAsync());
 }
 
+// Behind a reverse proxy, the client address (log-in rate limit, logs) and the scheme (secure cookies) come from the
+// proxy's X-Forwarded-* headers, trusted only from the proxies listed in ReverseProxy:KnownProxies.
+var knownProxies = (app.Configuration["ReverseProxy:KnownProxies"] ?? "")
+    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    .Select(System.Net.IPAddress.Parse)
+    .ToList();
+if (knownProxies.Count > 0)
+{
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto };
+    forwarded.KnownProxies.Clear();
+    forwarded.KnownIPNetworks.Clear();
+    knownProxies.ForEach(forwarded.KnownProxies.Add);
+    app.UseForwardedHeaders(forwarded);
+}
+
 app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
 {
     var reference = context.TraceIdentifier;

@@ -15,7 +15,7 @@ public sealed record ScopeChoice(long Id, string Name);
 /// The subtree a user is looking at. Users who hold several subtrees switch between them; the choice only narrows what
 /// pages show by default, it never widens <see cref="AccessScope"/>.
 /// </summary>
-public sealed class CurrentScope(IHttpContextAccessor accessor, RequestAccess access, GetOrganizationDetailsHandler details, GetOrganizationTreeHandler tree)
+public sealed class CurrentScope(IHttpContextAccessor accessor, RequestAccess access, GetOrganizationDetailsHandler details, ListOrganizationsHandler list)
 {
     private ScopeView? _view;
 
@@ -26,8 +26,9 @@ public sealed class CurrentScope(IHttpContextAccessor accessor, RequestAccess ac
         var choices = scope.Roots.Select(r => new ScopeChoice(r.OrganizationId, r.Name)).DistinctBy(c => c.Id).ToList();
         if (scope.IsSystemAdmin)
         {
-            var roots = await tree.HandleAsync(new GetOrganizationTreeQuery(), scope, ct);
-            choices = roots.IsSuccess ? roots.Value.Select(n => new ScopeChoice(n.Id, n.Name)).ToList() : [];
+            // Only the top-level organizations, one small query: this runs on every page a 系统管理员 opens.
+            var roots = await list.HandleAsync(new ListOrganizationsQuery(TopLevelOnly: true, PageSize: 100), scope, ct);
+            choices = roots.IsSuccess ? roots.Value.Items.Select(n => new ScopeChoice(n.Id, n.Name)).ToList() : [];
         }
 
         long? selected = null;

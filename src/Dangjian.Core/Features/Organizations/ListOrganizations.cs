@@ -7,7 +7,8 @@ namespace Dangjian.Core.Features.Organizations;
 
 /// <summary>A flat, paged list of organizations in scope, for the API and for pickers.</summary>
 public sealed record ListOrganizationsQuery(
-    long? UnderId = null, string? Search = null, OrganizationKind? Kind = null, bool IncludeDissolved = false, int? Page = null, int? PageSize = null);
+    long? UnderId = null, string? Search = null, OrganizationKind? Kind = null, bool IncludeDissolved = false, int? Page = null, int? PageSize = null,
+    bool TopLevelOnly = false);
 
 public sealed record OrganizationListItem(long Id, long? ParentId, string Path, string Code, string Name, OrganizationKind Kind, DateOnly? FoundedOn, DateOnly? DissolvedOn);
 
@@ -25,6 +26,7 @@ public sealed class ListOrganizationsHandler(IDbContextFactory<DangjianDbContext
         }
 
         if (!query.IncludeDissolved) organizations = organizations.Where(o => o.DissolvedOn == null);
+        if (query.TopLevelOnly) organizations = organizations.Where(o => o.ParentId == null);
         if (query.Kind is OrganizationKind kind) organizations = organizations.Where(o => o.Kind == kind);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {

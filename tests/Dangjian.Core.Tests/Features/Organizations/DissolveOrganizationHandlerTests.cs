@@ -29,7 +29,7 @@ public sealed class DissolveOrganizationHandlerTests : IAsyncLifetime
     private Task<Result<Done>> Dissolve(long id, string? reason = "单位撤并", DateOnly? on = null, AccessScope? scope = null) =>
         _db.Get<DissolveOrganizationHandler>().HandleAsync(new DissolveOrganizationCommand(id, on, reason), scope ?? Admin, Ct);
 
-    private Task<Result<IReadOnlyList<OrganizationNode>>> Tree(bool includeDissolved = false) =>
+    private Task<Result<OrganizationTree>> Tree(bool includeDissolved = false) =>
         _db.Get<GetOrganizationTreeHandler>().HandleAsync(new GetOrganizationTreeQuery(IncludeDissolved: includeDissolved), Admin, Ct);
 
     private static IEnumerable<OrganizationNode> Flatten(IEnumerable<OrganizationNode> nodes) =>
@@ -81,10 +81,10 @@ public sealed class DissolveOrganizationHandlerTests : IAsyncLifetime
     {
         (await Dissolve(_group)).IsSuccess.ShouldBeTrue();
 
-        var live = Flatten((await Tree()).Value).ToList();
+        var live = Flatten((await Tree()).Value.Roots).ToList();
         live.Select(n => n.Id).ShouldBe([_root, _branch], ignoreOrder: true);
 
-        var all = Flatten((await Tree(includeDissolved: true)).Value).ToList();
+        var all = Flatten((await Tree(includeDissolved: true)).Value.Roots).ToList();
         all.Select(n => n.Id).ShouldBe([_root, _branch, _group], ignoreOrder: true);
         all.Single(n => n.Id == _group).IsDissolved.ShouldBeTrue();
         all.Single(n => n.Id == _branch).IsDissolved.ShouldBeFalse();

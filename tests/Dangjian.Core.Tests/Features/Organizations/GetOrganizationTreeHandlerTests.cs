@@ -34,7 +34,7 @@ public sealed class GetOrganizationTreeHandlerTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
-    private Task<Result<IReadOnlyList<OrganizationNode>>> Tree(GetOrganizationTreeQuery query, AccessScope? scope = null) =>
+    private Task<Result<OrganizationTree>> Tree(GetOrganizationTreeQuery query, AccessScope? scope = null) =>
         _db.Get<GetOrganizationTreeHandler>().HandleAsync(query, scope ?? Admin, Ct);
 
     private async Task<AccessScope> ScopeOver(long id, Role role)
@@ -49,7 +49,7 @@ public sealed class GetOrganizationTreeHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_SystemAdmin_ReturnsWholeForestNestedAndSorted()
     {
-        var roots = (await Tree(new GetOrganizationTreeQuery())).Value;
+        var roots = (await Tree(new GetOrganizationTreeQuery())).Value.Roots;
 
         roots.Select(r => r.Id).ShouldBe([_other, _sw]); // same sort order: by code
         var sw = roots.Single(r => r.Id == _sw);
@@ -66,7 +66,7 @@ public sealed class GetOrganizationTreeHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_EveryNode_PathMatchesParentChain()
     {
-        var nodes = Flatten((await Tree(new GetOrganizationTreeQuery())).Value).ToDictionary(n => n.Id);
+        var nodes = Flatten((await Tree(new GetOrganizationTreeQuery())).Value.Roots).ToDictionary(n => n.Id);
 
         foreach (var node in nodes.Values)
         {
@@ -79,7 +79,7 @@ public sealed class GetOrganizationTreeHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_OrgAdminOfSubtree_SeesOnlyThatSubtreeWithItsRootAtTop()
     {
-        var roots = (await Tree(new GetOrganizationTreeQuery(), await ScopeOver(_jg, Role.OrgAdmin))).Value;
+        var roots = (await Tree(new GetOrganizationTreeQuery(), await ScopeOver(_jg, Role.OrgAdmin))).Value.Roots;
 
         var root = roots.ShouldHaveSingleItem();
         root.Id.ShouldBe(_jg);
@@ -88,12 +88,12 @@ public sealed class GetOrganizationTreeHandlerTests : IAsyncLifetime
 
     [Fact]
     public async Task HandleAsync_MemberRole_SeesNothing() =>
-        (await Tree(new GetOrganizationTreeQuery(), await ScopeOver(_sw, Role.Member))).Value.ShouldBeEmpty();
+        (await Tree(new GetOrganizationTreeQuery(), await ScopeOver(_sw, Role.Member))).Value.Roots.ShouldBeEmpty();
 
     [Fact]
     public async Task HandleAsync_RootId_LimitsToThatSubtree()
     {
-        var roots = (await Tree(new GetOrganizationTreeQuery(RootId: _jg))).Value;
+        var roots = (await Tree(new GetOrganizationTreeQuery(RootId: _jg))).Value.Roots;
 
         roots.ShouldHaveSingleItem().Id.ShouldBe(_jg);
         Flatten(roots).Count().ShouldBe(4);
@@ -111,7 +111,7 @@ public sealed class GetOrganizationTreeHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_Search_KeepsMatchesAndTheirAncestorsOnly()
     {
-        var roots = (await Tree(new GetOrganizationTreeQuery(Search: " zb-b "))).Value;
+        var roots = (await Tree(new GetOrganizationTreeQuery(Search: " zb-b "))).Value.Roots;
 
         var nodes = Flatten(roots).ToList();
         nodes.Select(n => n.Id).ShouldBe([_sw, _jg, _zbB], ignoreOrder: true);
@@ -122,14 +122,14 @@ public sealed class GetOrganizationTreeHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_SearchByChineseName_Matches()
     {
-        var nodes = Flatten((await Tree(new GetOrganizationTreeQuery(Search: "党小组"))).Value).ToList();
+        var nodes = Flatten((await Tree(new GetOrganizationTreeQuery(Search: "党小组"))).Value.Roots).ToList();
 
         nodes.Where(n => n.IsMatch).Select(n => n.Id).ShouldBe([_xz]);
     }
 
     [Fact]
     public async Task HandleAsync_SearchWithoutMatches_ReturnsEmpty() =>
-        (await Tree(new GetOrganizationTreeQuery(Search: "不存在的组织"))).Value.ShouldBeEmpty();
+        (await Tree(new GetOrganizationTreeQuery(Search: "不存在的组织"))).Value.Roots.ShouldBeEmpty();
 
     [Fact]
     public async Task HandleAsync_RootIdOne_ExcludesPrefixSiblingTen()
@@ -145,7 +145,7 @@ public sealed class GetOrganizationTreeHandlerTests : IAsyncLifetime
         ten.ShouldBe(10);
         await _db.CreateAsync("TEN-1", Branch, ten);
 
-        var ids = Flatten((await Tree(new GetOrganizationTreeQuery(RootId: 1))).Value).Select(n => n.Id).ToList();
+        var ids = Flatten((await Tree(new GetOrganizationTreeQuery(RootId: 1))).Value.Roots).Select(n => n.Id).ToList();
 
         ids.ShouldBe([_sw, _jg, _zbB, _xz, _zbA, _qy], ignoreOrder: true);
     }
@@ -160,9 +160,20 @@ public sealed class GetOrganizationTreeHandlerTests : IAsyncLifetime
         }
         while (ten < 10);
 
-        var ids = Flatten((await Tree(new GetOrganizationTreeQuery(), await ScopeOver(1, Role.OrgAdmin))).Value).Select(n => n.Id).ToList();
+        var ids = Flatten((await Tree(new GetOrganizationTreeQuery(), await ScopeOver(1, Role.OrgAdmin))).Value.Roots).Select(n => n.Id).ToList();
 
         ids.ShouldNotContain(ten);
         ids.ShouldBe([_sw, _jg, _zbB, _xz, _zbA, _qy], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task HandleAsync_MoreNodesThanTheLimit_TruncatesButSearchStillFindsEveryMatch()
+    {
+        var all = await Tree(new GetOrganizationTreeQuery(Limit: 2));
+        all.Value.Truncated.ShouldBeTrue();
+        Flatten(all.Value.Roots).Count().ShouldBe(2);
+
+        var searched = await Tree(new GetOrganizationTreeQuery(Search: "党小组", Limit: 2));
+        Flatten(searched.Value.Roots).Where(n => n.IsMatch).ShouldNotBeEmpty();
     }
 }
