@@ -158,3 +158,23 @@ internal static class MemberFiles
         _ => change,
     };
 }
+
+public sealed record GetMemberHeaderQuery(long MemberId);
+
+/// <summary>A member's name and the caller's rights over them, without personal data: for pages that act on a member.</summary>
+public sealed record MemberHeader(long Id, string Name, long OrganizationId, bool HasAccount, bool CanEdit, bool CanAdminister, IReadOnlyList<MemberRecordItem> Records);
+
+public sealed class GetMemberHeaderHandler(IDbContextFactory<DangjianDbContext> dbFactory)
+{
+    public async Task<Result<MemberHeader>> HandleAsync(GetMemberHeaderQuery query, AccessScope scope, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var loaded = await MemberAccess.LoadAsync(db, query.MemberId, scope, Permission.Read, ct);
+        if (!loaded.IsSuccess) return loaded.FirstError;
+        var (m, path) = loaded.Value;
+        var records = await db.Set<MemberRecord>().AsNoTracking().Where(r => r.MemberId == m.Id).OrderBy(r => r.Id)
+            .Select(r => new MemberRecordItem(r.Id, r.Kind, r.Title, r.Detail, r.FromDate, r.ToDate, r.Level, r.Type, r.Relation))
+            .ToListAsync(ct);
+        return new MemberHeader(m.Id, m.Name, m.OrganizationId, m.UserId is not null, scope.Allows(path, Permission.Write), scope.Allows(path, Permission.Administer), records);
+    }
+}

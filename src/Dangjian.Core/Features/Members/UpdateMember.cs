@@ -15,7 +15,14 @@ public sealed class UpdateMemberHandler(IDbContextFactory<DangjianDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var loaded = await MemberAccess.LoadAsync(db, command.MemberId, scope, Permission.Write, ct, tracking: true);
         if (!loaded.IsSuccess) return loaded.FirstError;
-        var validated = MemberRules.Validate(command.Input, clock.Today());
+        // A caller who sees the ID number and phone masked gets them back masked in the form; unchanged masks keep the stored values.
+        var current = loaded.Value.Member;
+        var input = command.Input with
+        {
+            IdNumber = command.Input.IdNumber == IdNumber.Mask(current.IdNumber) ? current.IdNumber : command.Input.IdNumber,
+            Phone = current.Phone is not null && command.Input.Phone == IdNumber.MaskPhone(current.Phone) ? current.Phone : command.Input.Phone,
+        };
+        var validated = MemberRules.Validate(input, clock.Today());
         if (!validated.IsSuccess) return Result<Done>.Failure(validated.Errors);
         var fields = validated.Value;
         if (await db.Set<Member>().AnyAsync(m => m.IdNumber == fields.IdNumber && m.Id != command.MemberId, ct)) return MemberErrors.IdTaken;
