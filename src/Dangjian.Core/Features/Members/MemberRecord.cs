@@ -147,9 +147,10 @@ public static class MemberAccess
     public static async Task<Result<(Member Member, string Path)>> LoadAsync(
         DangjianDbContext db, long memberId, AccessScope scope, Permission permission, CancellationToken ct, bool tracking = false)
     {
+        // AsNoTracking applies to the whole query, so the tracking variant must not use it anywhere.
         var members = tracking ? db.Set<Member>() : db.Set<Member>().AsNoTracking();
         var row = await (from m in members
-                         join o in db.Organizations.AsNoTracking() on m.OrganizationId equals o.Id
+                         join o in db.Organizations on m.OrganizationId equals o.Id
                          where m.Id == memberId
                          select new { Member = m, o.Path }).SingleOrDefaultAsync(ct);
         if (row is null || !scope.Allows(row.Path, Permission.Read)) return MemberErrors.NotFound(memberId);
