@@ -145,18 +145,11 @@ internal static class MemberFiles
         var items = rows.Select(r =>
         {
             var changes = JsonSerializer.Deserialize<List<FieldChange>>(r.Entry.Changes) ?? [];
-            if (masked) changes = changes.Select(Mask).ToList();
+            if (masked) changes = changes.Select(MemberPrivacy.MaskChange).ToList();
             return new AuditLogItem(r.Entry.Id, r.Entry.AtUtc, r.Entry.UserName, r.Entry.OrganizationId, r.OrganizationName, r.Entry.EntityType, r.Entry.EntityKey, r.Entry.Action, changes, r.Entry.Reason);
         }).ToList();
         return new Page<AuditLogItem>(items, total, number, size);
     }
-
-    private static FieldChange Mask(FieldChange change) => change.Field switch
-    {
-        nameof(Member.IdNumber) => change with { Before = change.Before is null ? null : IdNumber.Mask(change.Before), After = change.After is null ? null : IdNumber.Mask(change.After) },
-        nameof(Member.Phone) => change with { Before = change.Before is null ? null : IdNumber.MaskPhone(change.Before), After = change.After is null ? null : IdNumber.MaskPhone(change.After) },
-        _ => change,
-    };
 }
 
 public sealed record GetMemberHeaderQuery(long MemberId);

@@ -35,4 +35,12 @@ public static class MemberPrivacy
         db.AuditEntries.AddRange(rows);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Masks the ID number and phone inside an audited change of a member, for callers who may not see them.</summary>
+    public static FieldChange MaskChange(FieldChange change) => change.Field switch
+    {
+        nameof(Member.IdNumber) => change with { Before = change.Before is null ? null : IdNumber.Mask(change.Before), After = change.After is null ? null : IdNumber.Mask(change.After) },
+        nameof(Member.Phone) => change with { Before = change.Before is null ? null : IdNumber.MaskPhone(change.Before), After = change.After is null ? null : IdNumber.MaskPhone(change.After) },
+        _ => change,
+    };
 }

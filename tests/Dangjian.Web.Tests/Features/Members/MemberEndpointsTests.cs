@@ -77,6 +77,13 @@ public abstract class MemberEndpointsTests(AppFixture fixture) : AppTests(fixtur
 
         var audit = await _admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit?entityType=Member&entityKey={id}&user={_readOnly.UserName}");
         audit.GetProperty("total").GetInt32().ShouldBe(0);
+
+        // The audit log carries the created values; it masks them for the reader as well.
+        var readerLog = await _reader.GetStringAsync($"/api/v1/audit?entityType=Member&entityKey={id}");
+        readerLog.ShouldContain(IdNumber.Mask(idNumber));
+        readerLog.ShouldNotContain(idNumber);
+        readerLog.ShouldNotContain(phone);
+        (await _admin.GetStringAsync($"/api/v1/audit?entityType=Member&entityKey={id}")).ShouldContain(idNumber);
     }
 
     [Fact]
