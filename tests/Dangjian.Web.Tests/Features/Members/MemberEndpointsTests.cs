@@ -144,6 +144,29 @@ public abstract class MemberEndpointsTests(AppFixture fixture) : AppTests(fixtur
     }
 
     [Fact]
+    public async Task Update_ByWorkerWithMaskedIdAndPhone_KeepsStoredValues()
+    {
+        var person = MemberTestData.NewPerson();
+        var body = MemberTestData.Body("周八", person.Id, person.Birth, person.Gender, "13712345678");
+        var created = await _admin.PostAsJsonAsync("/api/v1/members", new { organizationId = _branch, member = body });
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        var worker = await App.CreateUserAsync(Unique("worker"), Role.Worker, _branch);
+        using var workerClient = App.ApiClient(worker);
+
+        var seen = await workerClient.GetFromJsonAsync<JsonElement>($"/api/v1/members/{id}");
+        seen.GetProperty("isMasked").GetBoolean().ShouldBeTrue();
+        body["idNumber"] = seen.GetProperty("idNumber").GetString();
+        body["phone"] = seen.GetProperty("phone").GetString();
+        body["jobTitle"] = "科员";
+        (await workerClient.PutAsJsonAsync($"/api/v1/members/{id}", body)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var details = await _admin.GetFromJsonAsync<JsonElement>($"/api/v1/members/{id}");
+        details.GetProperty("idNumber").GetString().ShouldBe(person.Id);
+        details.GetProperty("phone").GetString().ShouldBe("13712345678");
+        details.GetProperty("jobTitle").GetString().ShouldBe("科员");
+    }
+
+    [Fact]
     public async Task ReadOnlyUser_CannotCreateOrUpdate_Gets403()
     {
         var (id, _, _) = await _admin.CreateMemberAsync(_branch, "只读测试");
