@@ -2,6 +2,7 @@ using Dangjian.Core.Common;
 using Dangjian.Core.Data;
 using Dangjian.Core.Features.Access;
 using Dangjian.Core.Features.Audit;
+using Dangjian.Core.Features.Members;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,7 @@ public sealed class UserAdministration(
     GrantRoleHandler grantRole,
     ListGrantsHandler listGrants,
     RecordExternalChangeHandler audit,
+    LinkMemberUserHandler linkMember,
     TimeProvider clock)
 {
     public async Task<bool> SystemAdminExistsAsync(CancellationToken ct)
@@ -60,6 +62,34 @@ public sealed class UserAdministration(
         var orphan = await users.FindByIdAsync(created.Value);
         if (orphan is not null) await users.DeleteAsync(orphan);
         return Result<string>.Failure(granted.Errors);
+    }
+
+    /// <summary>
+    /// 开通账号: a log-in for a member, holding 党员 over the member's branch (which grants no subtree rights), linked to
+    /// the member file for self-service. The caller must administer the member's branch.
+    /// </summary>
+    public async Task<Result<string>> CreateMemberAccountAsync(long memberId, NewUser input, AccessScope scope, CancellationToken ct)
+    {
+        long organizationId;
+        await using (var db = await coreDb.CreateDbContextAsync(ct))
+        {
+            var member = await db.Set<Member>().AsNoTracking().Where(m => m.Id == memberId)
+                .Select(m => new { m.OrganizationId, m.UserId, Path = db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.Path).First() })
+                .SingleOrDefaultAsync(ct);
+            if (member is null || !scope.Allows(member.Path, Permission.Read)) return MemberErrors.NotFound(memberId);
+            var allowed = scope.Check(member.Path, Permission.Administer);
+            if (!allowed.IsSuccess) return allowed.FirstError;
+            if (member.UserId is not null) return MemberErrors.AccountExists;
+            organizationId = member.OrganizationId;
+        }
+
+        var created = await CreateUserAsync(input, organizationId, Role.Member, scope, ct);
+        if (!created.IsSuccess) return created;
+        var linked = await linkMember.HandleAsync(new LinkMemberUserCommand(memberId, created.Value), scope, ct);
+        if (linked.IsSuccess) return created;
+        var orphan = await users.FindByIdAsync(created.Value);
+        if (orphan is not null) await users.DeleteAsync(orphan);
+        return Result<string>.Failure(linked.Errors);
     }
 
     public async Task<IReadOnlyList<UserListItem>> ListAsync(AccessScope scope, CancellationToken ct)

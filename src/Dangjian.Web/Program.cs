@@ -8,6 +8,7 @@ using Dangjian.Web.Features.Access;
 using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Audit;
 using Dangjian.Web.Features.Organizations;
+using Dangjian.Web.Features.Members;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -185,6 +186,7 @@ api.MapOrganizationEndpoints();
 api.MapAuditEndpoints();
 api.MapAccessEndpoints();
 api.MapAccountApiEndpoints();
+api.MapMemberEndpoints();
 app.MapAccountEndpoints();
 
 app.MapRazorComponents<App>();

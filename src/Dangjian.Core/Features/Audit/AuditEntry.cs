@@ -5,6 +5,9 @@ public enum AuditAction
     Created,
     Updated,
     Deleted,
+
+    /// <summary>Someone saw personal data unmasked (an ID number or a phone); nothing changed.</summary>
+    Viewed,
 }
 
 /// <summary>One change to one record: who, when, which organization, and every changed field before and after.</summary>

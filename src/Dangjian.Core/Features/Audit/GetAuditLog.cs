@@ -1,6 +1,7 @@
 using Dangjian.Core.Common;
 using Dangjian.Core.Data;
 using Dangjian.Core.Features.Access;
+using Dangjian.Core.Features.Members;
 using Dangjian.Core.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,7 @@ public sealed record AuditLogItem(
     {
         AuditAction.Created => "新增",
         AuditAction.Deleted => "删除",
+        AuditAction.Viewed => "查看",
         _ => "修改",
     };
 }
@@ -83,11 +85,27 @@ public sealed class GetAuditLogHandler(IDbContextFactory<DangjianDbContext> dbFa
         var rows = await entries
             .OrderByDescending(e => e.Id)
             .Skip((number - 1) * size).Take(size)
-            .Select(e => new { Entry = e, OrganizationName = db.Organizations.Where(o => o.Id == e.OrganizationId).Select(o => o.Name).FirstOrDefault() })
+            .Select(e => new
+            {
+                Entry = e,
+                OrganizationName = db.Organizations.Where(o => o.Id == e.OrganizationId).Select(o => o.Name).FirstOrDefault(),
+                OrganizationPath = db.Organizations.Where(o => o.Id == e.OrganizationId).Select(o => o.Path).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        var items = rows.Select(r => new AuditLogItem(
-            r.Entry.Id, r.Entry.AtUtc, r.Entry.UserName, r.Entry.OrganizationId, r.OrganizationName, r.Entry.EntityType, r.Entry.EntityKey,
-            r.Entry.Action, System.Text.Json.JsonSerializer.Deserialize<List<FieldChange>>(r.Entry.Changes) ?? [], r.Entry.Reason)).ToList();
+        var items = rows.Select(r =>
+        {
+            var changes = System.Text.Json.JsonSerializer.Deserialize<List<FieldChange>>(r.Entry.Changes) ?? [];
+
+            // A member's ID number and phone stay masked in the log for anyone who may not see them unmasked (domain.md §9).
+            if (r.Entry.EntityType == nameof(Member) && !(r.OrganizationPath is string path ? MemberPrivacy.MaySeeUnmasked(scope, path) : scope.IsSystemAdmin))
+            {
+                changes = changes.Select(MemberPrivacy.MaskChange).ToList();
+            }
+
+            return new AuditLogItem(
+                r.Entry.Id, r.Entry.AtUtc, r.Entry.UserName, r.Entry.OrganizationId, r.OrganizationName, r.Entry.EntityType, r.Entry.EntityKey,
+                r.Entry.Action, changes, r.Entry.Reason);
+        }).ToList();
         return new Page<AuditLogItem>(items, total, number, size);
     }
 }

@@ -90,7 +90,7 @@ public static class AgeBands
     }
 }
 
-public sealed class ListMembersHandler(IDbContextFactory<DangjianDbContext> dbFactory, TimeProvider clock)
+public sealed class ListMembersHandler(IDbContextFactory<DangjianDbContext> dbFactory, TimeProvider clock, ICurrentActor actor)
 {
     public async Task<Result<Page<MemberListItem>>> HandleAsync(ListMembersQuery query, AccessScope scope, CancellationToken ct)
     {
@@ -146,6 +146,7 @@ public sealed class ListMembersHandler(IDbContextFactory<DangjianDbContext> dbFa
                 m.Id, m.Name, m.Gender, m.Ethnicity, m.BirthDate, MemberPrivacy.IdNumberFor(unmasked, m.IdNumber), MemberPrivacy.PhoneFor(unmasked, m.Phone),
                 m.Education, m.Occupation, m.Category, m.Status, m.AdmittedOn, m.OrganizationId, x.OrganizationName, m.GroupId, !unmasked);
         }).ToList();
+        await MemberPrivacy.RecordUnmaskedViewsAsync(db, actor, items.Where(i => !i.IsMasked && (i.IdNumber.Length > 0 || i.Phone is not null)).Select(i => (i.Id, i.OrganizationId)), ct);
         return new Page<MemberListItem>(items, total, number, size);
     }
 }

@@ -34,4 +34,6 @@ public static class MemberErrors
     public static Error NotABranch(string name) => Error.Validation("member.not_branch", $"“{name}”不是党支部，党员组织关系只能在党支部（含联合、临时党支部）", "OrganizationId");
     public static Error GroupNotInBranch => Error.Validation("member.group_not_in_branch", "党小组不属于该党支部", "GroupId");
     public static Error OrganizationDissolved(string name) => Error.Conflict("member.org_dissolved", $"“{name}”已撤销，不能接收党员", "OrganizationId");
+    public static Error AccountExists => Error.Conflict("member.account_exists", "该党员已开通账号");
+    public static Error NotLinked => Error.NotFound("member.not_linked", "您的账号尚未关联党员档案，请联系所在党组织的管理员");
 }
