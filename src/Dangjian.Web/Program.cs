@@ -7,6 +7,8 @@ using Dangjian.Web.Components;
 using Dangjian.Web.Features.Access;
 using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Audit;
+using Dangjian.Web.Features.Committees;
+using Dangjian.Web.Features.Members;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -170,6 +172,8 @@ api.MapOrganizationEndpoints();
 api.MapAuditEndpoints();
 api.MapAccessEndpoints();
 api.MapAccountApiEndpoints();
+api.MapCommitteeEndpoints();
+api.MapMemberStatisticsEndpoints();
 app.MapAccountEndpoints();
 
 app.MapRazorComponents<App>();
