@@ -7,6 +7,8 @@ using Dangjian.Web.Components;
 using Dangjian.Web.Features.Access;
 using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Audit;
+using Dangjian.Web.Features.Committees;
+using Dangjian.Web.Features.Members;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Features.Members;
 using Dangjian.Web.Infrastructure;
@@ -187,6 +189,8 @@ api.MapAuditEndpoints();
 api.MapAccessEndpoints();
 api.MapAccountApiEndpoints();
 api.MapMemberEndpoints();
+api.MapCommitteeEndpoints();
+api.MapMemberStatisticsEndpoints();
 app.MapAccountEndpoints();
 
 app.MapRazorComponents<App>();
