@@ -8,6 +8,7 @@ using Dangjian.Web.Features.Access;
 using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Audit;
 using Dangjian.Web.Features.Organizations;
+using Dangjian.Web.Features.Transfers;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -170,6 +171,7 @@ api.MapOrganizationEndpoints();
 api.MapAuditEndpoints();
 api.MapAccessEndpoints();
 api.MapAccountApiEndpoints();
+api.MapTransferEndpoints();
 app.MapAccountEndpoints();
 
 app.MapRazorComponents<App>();
