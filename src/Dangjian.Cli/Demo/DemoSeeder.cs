@@ -41,6 +41,7 @@ public static class DemoSeedingServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<IDemoSeedStep, DemoOrganizationsStep>();
         services.AddScoped<IDemoSeedStep, DemoUsersStep>();
+        services.AddScoped<IDemoSeedStep, DemoMembersStep>();
         return services;
     }
 }
