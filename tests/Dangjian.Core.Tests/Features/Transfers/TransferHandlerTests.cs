@@ -291,4 +291,31 @@ public sealed class TransferHandlerTests : IAsyncLifetime
         (await MemberFileMetrics.FilesCompletedCountAsync(db, r1Path, new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30), Ct)).ShouldBe(0);
         (await _db.Get<MarkMaterialsHandler>().HandleAsync(new MarkMaterialsCommand(m, true, true, true, true), await _db.ScopeAsync(_r2), Ct)).FirstError.Kind.ShouldBe(ErrorKind.NotFound);
     }
+
+    [Fact]
+    public async Task Metrics_TransfersCountOnTheDayTheyMoved_MovesInsideTheSubtreeCountForNeither()
+    {
+        var toC = await _db.AddMemberAsync(_a, "转出甲");
+        var toB = await _db.AddMemberAsync(_a, "内部乙");
+        var leaver = await _db.AddMemberAsync(_a, "转出丙");
+        var create = _db.Get<CreateInternalTransferHandler>();
+        var decide = _db.Get<DecideTransferHandler>();
+        var t1 = (await create.HandleAsync(new CreateInternalTransferCommand(toC, _c, Letter(new DateOnly(2026, 6, 1))), Admin, Ct)).Value;
+        (await decide.HandleAsync(new DecideTransferCommand(t1, TransferDecision.Accept, new DateOnly(2026, 6, 10)), Admin, Ct)).IsSuccess.ShouldBeTrue();
+        var t2 = (await create.HandleAsync(new CreateInternalTransferCommand(toB, _b, Letter(new DateOnly(2026, 6, 1))), Admin, Ct)).Value;
+        (await decide.HandleAsync(new DecideTransferCommand(t2, TransferDecision.Accept, new DateOnly(2026, 6, 10)), Admin, Ct)).IsSuccess.ShouldBeTrue();
+        (await _db.Get<CreateOutOfSystemTransferHandler>().HandleAsync(new CreateOutOfSystemTransferCommand(leaver, "外地", Letter(new DateOnly(2026, 5, 31))), Admin, Ct)).IsSuccess.ShouldBeTrue();
+
+        var r1 = (await _db.FindAsync(_r1)).Path;
+        var r2 = (await _db.FindAsync(_r2)).Path;
+        var a = (await _db.FindAsync(_a)).Path;
+        var june = (new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30));
+        await using var db = await _db.OpenAsync();
+        (await TransferMetrics.TransferredOutCountAsync(db, r1, june.Item1, june.Item2, Ct)).ShouldBe(1);
+        (await TransferMetrics.TransferredOutCountAsync(db, r1, new DateOnly(2026, 5, 1), june.Item2, Ct)).ShouldBe(2);
+        (await TransferMetrics.TransferredOutCountAsync(db, a, june.Item1, june.Item2, Ct)).ShouldBe(2);
+        (await TransferMetrics.TransferredInCountAsync(db, r2, june.Item1, june.Item2, Ct)).ShouldBe(1);
+        (await TransferMetrics.TransferredInCountAsync(db, r1, june.Item1, june.Item2, Ct)).ShouldBe(0);
+        (await TransferMetrics.TransferredInCountAsync(db, r2, new DateOnly(2026, 6, 11), june.Item2, Ct)).ShouldBe(0);
+    }
 }
