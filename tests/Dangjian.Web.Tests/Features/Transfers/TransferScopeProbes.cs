@@ -32,7 +32,7 @@ public sealed class TransferScopeProbes : IApiScopeProbes
             ["POST /api/v1/members/{id:long}/move"] = new(HttpMethod.Post, $"/api/v1/members/{member}/move", new { toOrganizationId = w.OutsiderBranch }, ProbeExpect.Denied),
             ["POST /api/v1/members/{id:long}/status"] = new(HttpMethod.Post, $"/api/v1/members/{member}/status", new { status = "Left", on = TransferApi.Today, exitType = "Expelled", reason = "越权" }, ProbeExpect.Denied),
             ["POST /api/v1/members/{id:long}/materials"] = new(HttpMethod.Post, $"/api/v1/members/{member}/materials", new { applicationLetter = true, volunteerForm = true, politicalReview = true, confirmationApplication = true }, ProbeExpect.Denied),
-            ["GET /api/v1/members/file-check"] = new(HttpMethod.Get, "/api/v1/members/file-check?pageSize=100", null, ProbeExpect.OwnDataOnly),
+            ["GET /api/v1/members/file-check"] = new(HttpMethod.Get, $"/api/v1/members/file-check?under={w.VictimBranch}&pageSize=100", null, ProbeExpect.Denied),
         };
     }
 }
@@ -50,7 +50,7 @@ public sealed class TransferPageProbes : IPageScopeProbes
             ["/transfers"] = "/transfers?direction=In",
             ["/members/{Id:long}/transfer"] = $"/members/{member}/transfer",
             ["/members/{Id:long}/status"] = $"/members/{member}/status",
-            ["/members/file-check"] = "/members/file-check?pageSize=100",
+            ["/members/file-check"] = $"/members/file-check?under={w.Victim}&pageSize=100",
         };
     }
 }
