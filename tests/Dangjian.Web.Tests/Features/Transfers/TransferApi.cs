@@ -33,15 +33,17 @@ internal static class TransferApi
         };
     }
 
+    public static string DaysAgo(int days) => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static string Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Registers a member arriving from outside the system into <paramref name="branchId"/>; returns the member id.</summary>
-    public static async Task<long> ReceiveMemberAsync(this HttpClient client, long branchId, string name)
+    public static async Task<long> ReceiveMemberAsync(this HttpClient client, long branchId, string name, int arrivedDaysAgo = 0)
     {
         var response = await client.PostAsJsonAsync("/api/v1/transfers/in", new
         {
             toOrganizationId = branchId, member = Member(name), fromOrganizationName = "中共外省某县委", letterNumber = "外转-001",
-            issuedOn = Today, validDays = 30, duesPaidUpTo = "2026-01",
+            issuedOn = DaysAgo(arrivedDaysAgo), validDays = 30, duesPaidUpTo = "2026-01", arrivedOn = DaysAgo(arrivedDaysAgo),
         });
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, body);

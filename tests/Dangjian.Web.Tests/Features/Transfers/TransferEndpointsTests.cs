@@ -71,6 +71,30 @@ public abstract class TransferEndpointsTests(AppFixture fixture) : AppTests(fixt
     }
 
     [Fact]
+    public async Task MoveThenOutOfSystem_OverdueReceiptListedUntilRecorded()
+    {
+        using var w = await BuildAsync();
+        var member = await w.Admin.ReceiveMemberAsync(w.A, "移动党员", arrivedDaysAgo: 100);
+        (await w.Sender.PostAsJsonAsync($"/api/v1/members/{member}/move", new { toOrganizationId = w.C })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var moved = await w.Admin.PostAsJsonAsync($"/api/v1/members/{member}/move", new { toOrganizationId = w.B, on = TransferApi.DaysAgo(80) });
+        moved.StatusCode.ShouldBe(HttpStatusCode.NoContent, await moved.Content.ReadAsStringAsync());
+
+        var issued = TransferApi.DaysAgo(60);
+        var bad = await w.Receiver.PostAsJsonAsync("/api/v1/transfers/out", new { memberId = member, toOrganizationName = "", issuedOn = issued });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var id = await w.Receiver.CreateOutTransferAsync(member, issued);
+        var overdue = (await ItemsAsync(w.Receiver, "&overdue=true")).EnumerateArray().Single();
+        overdue.GetProperty("id").GetInt64().ShouldBe(id);
+        overdue.GetProperty("receiptOverdue").GetBoolean().ShouldBeTrue();
+        overdue.GetProperty("statusLabel").GetString().ShouldBe("待回执");
+        (await ItemsAsync(w.Sender, "&overdue=true")).GetArrayLength().ShouldBe(0);
+
+        (await w.Receiver.PostAsJsonAsync($"/api/v1/transfers/{id}/receipt", new { })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await ItemsAsync(w.Receiver, "&overdue=true")).GetArrayLength().ShouldBe(0);
+        (await w.Receiver.PostAsJsonAsync($"/api/v1/members/{member}/status", new { status = "Suspended", on = TransferApi.Today, reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task InternalTransfer_NinetyOneDays_400AndNothingSaved()
     {
         using var w = await BuildAsync();
