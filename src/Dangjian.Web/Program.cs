@@ -11,6 +11,7 @@ using Dangjian.Web.Features.Committees;
 using Dangjian.Web.Features.Members;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Features.Members;
+using Dangjian.Web.Features.Transfers;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -191,6 +192,7 @@ api.MapAccountApiEndpoints();
 api.MapMemberEndpoints();
 api.MapCommitteeEndpoints();
 api.MapMemberStatisticsEndpoints();
+api.MapTransferEndpoints();
 app.MapAccountEndpoints();
 
 app.MapRazorComponents<App>();

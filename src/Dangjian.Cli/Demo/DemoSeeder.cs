@@ -42,6 +42,7 @@ public static class DemoSeedingServices
         services.AddScoped<IDemoSeedStep, DemoOrganizationsStep>();
         services.AddScoped<IDemoSeedStep, DemoUsersStep>();
         services.AddScoped<IDemoSeedStep, DemoCommitteesStep>();
+        services.AddScoped<IDemoSeedStep, DemoMembersStep>();
         return services;
     }
 }

@@ -107,7 +107,7 @@ public sealed class ListMembersHandler(IDbContextFactory<DangjianDbContext> dbFa
             from m in db.Set<Member>().AsNoTracking()
             join o in organizations on m.OrganizationId equals o.Id
             select new { Member = m, o.Path, OrganizationName = o.Name };
-        if (!query.IncludeLeft) members = members.Where(x => x.Member.Status != MembershipStatus.Left);
+        if (!query.IncludeLeft) members = members.Where(x => x.Member.Status != MembershipStatus.Left && x.Member.TransferredOutOn == null);
         if (query.Category is MemberCategory category) members = members.Where(x => x.Member.Category == category);
         if (query.Status is MembershipStatus status) members = members.Where(x => x.Member.Status == status);
         if (query.Gender is Gender gender) members = members.Where(x => x.Member.Gender == gender);

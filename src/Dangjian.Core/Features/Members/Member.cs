@@ -77,6 +77,16 @@ public sealed class Member : IOrganizationOwned
 
     public bool HasLeft => Status == MembershipStatus.Left;
 
+    /// <summary>
+    /// Set when the relationship moved out of the system (转出系统外) on that date. The member keeps
+    /// <see cref="Status"/> Normal (they are still a Party member elsewhere) and <see cref="OrganizationId"/> names the
+    /// last branch that held them, so the sender can follow the 回执; the roster and every count from that date on
+    /// leave them out, and their placement is closed on that date.
+    /// </summary>
+    public DateOnly? TransferredOutOn { get; private set; }
+
+    internal void MarkTransferredOut(DateOnly on) => TransferredOutOn = on;
+
     internal void LinkUser(string? userId) => UserId = userId;
 
     internal static Member Create(MemberFields fields, long organizationId, long? groupId)

@@ -30,6 +30,7 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.ExitReason).HasMaxLength(500);
         builder.Property(m => m.MobileWhere).HasMaxLength(Member.TextMaxLength);
         builder.Ignore(m => m.HasLeft);
+        builder.Property(m => m.TransferredOutOn);
         builder.HasIndex(m => m.IdNumber).IsUnique();
         builder.HasIndex(m => m.OrganizationId);
         builder.HasIndex(m => m.GroupId);
