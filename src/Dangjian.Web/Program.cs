@@ -10,7 +10,6 @@ using Dangjian.Web.Features.Audit;
 using Dangjian.Web.Features.Committees;
 using Dangjian.Web.Features.Members;
 using Dangjian.Web.Features.Organizations;
-using Dangjian.Web.Features.Members;
 using Dangjian.Web.Features.Transfers;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;

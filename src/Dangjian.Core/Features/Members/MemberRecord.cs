@@ -141,25 +141,6 @@ public sealed class MemberRecordConfiguration : IEntityTypeConfiguration<MemberR
     }
 }
 
-/// <summary>Loads a member the caller may act on with <paramref name="permission"/>, with its organization's path.</summary>
-public static class MemberAccess
-{
-    public static async Task<Result<(Member Member, string Path)>> LoadAsync(
-        DangjianDbContext db, long memberId, AccessScope scope, Permission permission, CancellationToken ct, bool tracking = false)
-    {
-        // AsNoTracking applies to the whole query, so the tracking variant must not use it anywhere.
-        var members = tracking ? db.Set<Member>() : db.Set<Member>().AsNoTracking();
-        var row = await (from m in members
-                         join o in db.Organizations on m.OrganizationId equals o.Id
-                         where m.Id == memberId
-                         select new { Member = m, o.Path }).SingleOrDefaultAsync(ct);
-        if (row is null || !scope.Allows(row.Path, Permission.Read)) return MemberErrors.NotFound(memberId);
-        var allowed = scope.Check(row.Path, permission);
-        if (!allowed.IsSuccess) return allowed.FirstError;
-        return (row.Member, row.Path);
-    }
-}
-
 public sealed record AddMemberRecordCommand(long MemberId, MemberRecordInput Input);
 
 public sealed class AddMemberRecordHandler(IDbContextFactory<DangjianDbContext> dbFactory)

@@ -35,24 +35,6 @@ public sealed class MoveMemberHandler(IDbContextFactory<DangjianDbContext> dbFac
     }
 }
 
-/// <summary>Loads a member for a change, through the caller's scope on the member's branch.</summary>
-public static class MemberAccess
-{
-    public static async Task<Result<(Member Member, string Path)>> LoadAsync(
-        DangjianDbContext db, long memberId, AccessScope scope, Permission permission, CancellationToken ct)
-    {
-        var row = await (
-            from m in db.Set<Member>()
-            join o in db.Organizations on m.OrganizationId equals o.Id
-            where m.Id == memberId
-            select new { Member = m, o.Path }).SingleOrDefaultAsync(ct);
-        if (row is null || !scope.Allows(row.Path, Permission.Read)) return MemberErrors.NotFound(memberId);
-        var allowed = scope.Check(row.Path, permission);
-        if (!allowed.IsSuccess) return allowed.FirstError;
-        return (row.Member, row.Path);
-    }
-}
-
 /// <summary>The placement history: the one place where a member's branch changes.</summary>
 public static class MemberPlacements
 {
