@@ -7,6 +7,7 @@ using Dangjian.Web.Components;
 using Dangjian.Web.Features.Access;
 using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Audit;
+using Dangjian.Web.Features.Members.Import;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -21,7 +22,10 @@ var database = DatabaseSettings.From(builder.Configuration["Database:Provider"],
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddDangjianCore(database);
-builder.Services.AddScoped<ICurrentActor, HttpActor>();
+builder.Services.AddScoped<JobActor>();
+builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<JobActor>().Actor ?? ActivatorUtilities.CreateInstance<HttpActor>(sp));
+builder.Services.AddSingleton<MemberImportQueue>();
+builder.Services.AddHostedService<MemberImportWorker>();
 builder.Services.AddScoped<RequestAccess>();
 builder.Services.AddScoped<CurrentScope>();
 builder.Services.AddDangjianIdentity(database)
@@ -170,7 +174,9 @@ api.MapOrganizationEndpoints();
 api.MapAuditEndpoints();
 api.MapAccessEndpoints();
 api.MapAccountApiEndpoints();
+api.MapMemberImportEndpoints();
 app.MapAccountEndpoints();
+app.MapMemberImportPageEndpoints();
 
 app.MapRazorComponents<App>();
 

@@ -5,6 +5,9 @@ public enum AuditAction
     Created,
     Updated,
     Deleted,
+
+    /// <summary>Personal data left the system unmasked (an export); the changes column states how many rows.</summary>
+    Exported,
 }
 
 /// <summary>One change to one record: who, when, which organization, and every changed field before and after.</summary>
