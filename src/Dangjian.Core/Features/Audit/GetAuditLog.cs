@@ -31,6 +31,7 @@ public sealed record AuditLogItem(
     {
         AuditAction.Created => "新增",
         AuditAction.Deleted => "删除",
+        AuditAction.Exported => "导出",
         _ => "修改",
     };
 }

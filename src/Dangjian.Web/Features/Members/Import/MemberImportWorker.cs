@@ -42,19 +42,22 @@ public sealed class MemberImportWorker(MemberImportQueue queue, IServiceScopeFac
 
     private async Task RunAsync(long jobId, CancellationToken ct)
     {
+        var owner = await OwnerAsync(jobId, ct);
+        if (owner is null) return;
+
+        // A fresh scope, so that nothing has resolved the actor before the job's owner is named.
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var owner = await OwnerAsync(services, jobId, ct);
-        if (owner is null) return;
         services.GetRequiredService<JobActor>().ActFor(owner.Value.UserId, owner.Value.UserName);
         var access = await services.GetRequiredService<AccessScopeLoader>().LoadAsync(owner.Value.UserId, ct);
         var result = await services.GetRequiredService<RunMemberImportJobHandler>().HandleAsync(new RunMemberImportJobCommand(jobId), access, ct);
         if (!result.IsSuccess) logger.LogWarning("导入任务 {JobId}：{Message}", jobId, result.FirstError.Message);
     }
 
-    private static async Task<(string UserId, string UserName)?> OwnerAsync(IServiceProvider services, long jobId, CancellationToken ct)
+    private async Task<(string UserId, string UserName)?> OwnerAsync(long jobId, CancellationToken ct)
     {
-        await using var db = await services.GetRequiredService<IDbContextFactory<DangjianDbContext>>().CreateDbContextAsync(ct);
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DangjianDbContext>>().CreateDbContextAsync(ct);
         var owner = await db.Set<ImportJob>().AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.UserId, j.UserName }).SingleOrDefaultAsync(ct);
         return owner is null ? null : (owner.UserId, owner.UserName);
     }
