@@ -38,7 +38,9 @@ public static class XlsxReader
             using var document = SpreadsheetDocument.Open(new MemoryStream(content), false);
             return ReadFirstSheet(document);
         }
-        catch (Exception e) when (e is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or IOException or InvalidOperationException)
+        // A damaged or foreign package is the user's file, not our bug: report it as "not a workbook".
+        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or System.Xml.XmlException or IOException or InvalidOperationException
+            or FormatException or ArgumentException or KeyNotFoundException or NotSupportedException or InvalidCastException)
         {
             return null;
         }

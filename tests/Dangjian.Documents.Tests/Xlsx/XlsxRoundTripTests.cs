@@ -77,6 +77,24 @@ public sealed class XlsxRoundTripTests
         XlsxReader.LooksLikeXlsx(XlsxWriter.Write("表", ["a"], [])).ShouldBeTrue();
     }
 
+    [Fact]
+    public void Read_DamagedPackageThatLooksLikeXlsx_ReturnsNull()
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, true))
+        {
+            using (var writer = new StreamWriter(archive.CreateEntry("[Content_Types].xml").Open()))
+            {
+                writer.Write("<Types><not-closed>");
+            }
+
+            archive.CreateEntry("xl/workbook.xml");
+        }
+
+        XlsxReader.LooksLikeXlsx(zip.ToArray()).ShouldBeTrue();
+        XlsxReader.Read(zip.ToArray()).ShouldBeNull();
+    }
+
     [Theory]
     [InlineData(0, "A")]
     [InlineData(25, "Z")]
