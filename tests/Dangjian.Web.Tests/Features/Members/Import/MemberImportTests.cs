@@ -103,6 +103,39 @@ public abstract class MemberImportTests(AppFixture fixture) : AppTests(fixture)
     }
 
     [Fact]
+    public async Task Import_RowsPointingAtAnotherSubtree_AreRefusedAndNothingIsImported()
+    {
+        var root = await _client.CreateOrganizationAsync(null, Unique("R"), "越权测试党委", "Committee");
+        var mine = await _client.CreateOrganizationAsync(root, Unique("M"), "本方党支部", "Branch");
+        var victimCode = Unique("V");
+        var victim = await _client.CreateOrganizationAsync(root, victimCode, "对方党支部", "Branch");
+        var outsider = await App.CreateUserAsync(Unique("outsider"), Role.OrgAdmin, mine);
+        using var client = App.ApiClient(outsider);
+
+        var view = await WaitAsync(client, await UploadAsync(client, ImportFiles.Workbook([ImportFiles.Row("越权", victimCode)])));
+
+        view.GetProperty("errors")[0].GetProperty("message").GetString().ShouldBe($"党组织编码“{victimCode}”不存在或不在您的管理范围内");
+        view.GetProperty("errors")[0].GetProperty("message").GetString()!.ShouldNotContain("对方党支部");
+        var jobId = view.GetProperty("id").GetInt64();
+        (await client.PostAsync($"/api/v1/members/import/{jobId}/commit", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await _client.GetAsync($"/api/v1/members/import/{jobId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "任务只属于上传者");
+        (await CountMembersAsync(victim)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Upload_ReadOnlyUser_IsForbidden()
+    {
+        var (branch, code) = await BranchAsync();
+        var reader = await App.CreateUserAsync(Unique("reader"), Role.ReadOnly, branch);
+        using var client = App.ApiClient(reader);
+
+        var response = await client.PostAsync("/api/v1/members/import", ImportFiles.Multipart(ImportFiles.Workbook([ImportFiles.Row("只读", code)])));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("您没有登记党员的权限");
+    }
+
+    [Fact]
     public async Task Upload_NotAnXlsx_IsRefusedByContent()
     {
         var response = await _client.PostAsync("/api/v1/members/import", ImportFiles.Multipart("姓名,性别\n张三,男"u8.ToArray(), "伪装.xlsx"));
