@@ -9,6 +9,7 @@ using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Audit;
 using Dangjian.Web.Features.Committees;
 using Dangjian.Web.Features.Members;
+using Dangjian.Web.Features.Members.Import;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Features.Transfers;
 using Dangjian.Web.Infrastructure;
@@ -24,7 +25,10 @@ var database = DatabaseSettings.From(builder.Configuration["Database:Provider"],
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddDangjianCore(database);
-builder.Services.AddScoped<ICurrentActor, HttpActor>();
+builder.Services.AddScoped<JobActor>();
+builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<JobActor>().Actor ?? ActivatorUtilities.CreateInstance<HttpActor>(sp));
+builder.Services.AddSingleton<MemberImportQueue>();
+builder.Services.AddHostedService<MemberImportWorker>();
 builder.Services.AddScoped<RequestAccess>();
 builder.Services.AddScoped<CurrentScope>();
 builder.Services.AddDangjianIdentity(database)
@@ -192,7 +196,9 @@ api.MapMemberEndpoints();
 api.MapCommitteeEndpoints();
 api.MapMemberStatisticsEndpoints();
 api.MapTransferEndpoints();
+api.MapMemberImportEndpoints();
 app.MapAccountEndpoints();
+app.MapMemberImportPageEndpoints();
 
 app.MapRazorComponents<App>();
 

@@ -17,3 +17,11 @@ public interface ICompletesAfterInsert
 {
     void OnKeyAssigned();
 }
+
+/// <summary>
+/// A working record that the audit log skips, because what it carries is audited when it takes effect: an import job
+/// holds an uploaded sheet, and each member it creates is audited as it is inserted.
+/// </summary>
+public interface IUnaudited
+{
+}

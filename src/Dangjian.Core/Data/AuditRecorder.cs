@@ -25,7 +25,7 @@ internal sealed class AuditRecorder
         tracker.DetectChanges();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEntry or IUnaudited || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

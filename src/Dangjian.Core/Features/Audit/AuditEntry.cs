@@ -8,6 +8,8 @@ public enum AuditAction
 
     /// <summary>Someone saw personal data unmasked (an ID number or a phone); nothing changed.</summary>
     Viewed,
+    /// <summary>Personal data left the system unmasked (an export); the changes column states how many rows.</summary>
+    Exported,
 }
 
 /// <summary>One change to one record: who, when, which organization, and every changed field before and after.</summary>

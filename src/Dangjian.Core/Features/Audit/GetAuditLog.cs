@@ -33,6 +33,7 @@ public sealed record AuditLogItem(
         AuditAction.Created => "新增",
         AuditAction.Deleted => "删除",
         AuditAction.Viewed => "查看",
+        AuditAction.Exported => "导出",
         _ => "修改",
     };
 }

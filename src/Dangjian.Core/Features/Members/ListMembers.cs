@@ -92,9 +92,9 @@ public static class AgeBands
 
 public sealed class ListMembersHandler(IDbContextFactory<DangjianDbContext> dbFactory, TimeProvider clock, ICurrentActor actor)
 {
-    public async Task<Result<Page<MemberListItem>>> HandleAsync(ListMembersQuery query, AccessScope scope, CancellationToken ct)
+    /// <summary>The roster's filters over the caller's scope; the export uses the same, so it follows the current filter.</summary>
+    internal static async Task<Result<IQueryable<RosterRow>>> FilterAsync(DangjianDbContext db, ListMembersQuery query, AccessScope scope, DateOnly today, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var organizations = scope.Organizations(db.Organizations.AsNoTracking());
         if (query.UnderId is long underId)
         {
@@ -106,7 +106,7 @@ public sealed class ListMembersHandler(IDbContextFactory<DangjianDbContext> dbFa
         var members =
             from m in db.Set<Member>().AsNoTracking()
             join o in organizations on m.OrganizationId equals o.Id
-            select new { Member = m, o.Path, OrganizationName = o.Name };
+            select new RosterRow { Member = m, Path = o.Path, OrganizationName = o.Name, OrganizationCode = o.Code };
         if (!query.IncludeLeft) members = members.Where(x => x.Member.Status != MembershipStatus.Left && x.Member.TransferredOutOn == null);
         if (query.Category is MemberCategory category) members = members.Where(x => x.Member.Category == category);
         if (query.Status is MembershipStatus status) members = members.Where(x => x.Member.Status == status);
@@ -116,7 +116,7 @@ public sealed class ListMembersHandler(IDbContextFactory<DangjianDbContext> dbFa
         if (!string.IsNullOrWhiteSpace(query.Ethnicity)) members = members.Where(x => x.Member.Ethnicity == query.Ethnicity.Trim());
         if (query.AgeBand is AgeBand band)
         {
-            var (after, onOrBefore) = band.BirthRange(clock.Today());
+            var (after, onOrBefore) = band.BirthRange(today);
             if (after is DateOnly a) members = members.Where(x => x.Member.BirthDate > a);
             if (onOrBefore is DateOnly b) members = members.Where(x => x.Member.BirthDate <= b);
         }
@@ -130,6 +130,16 @@ public sealed class ListMembersHandler(IDbContextFactory<DangjianDbContext> dbFa
                 ? members.Where(x => x.Member.IdNumber.EndsWith(term) || (x.Member.Phone != null && x.Member.Phone.Contains(term)))
                 : members.Where(x => x.Member.Name.Contains(term));
         }
+
+        return Result<IQueryable<RosterRow>>.Success(members);
+    }
+
+    public async Task<Result<Page<MemberListItem>>> HandleAsync(ListMembersQuery query, AccessScope scope, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filtered = await FilterAsync(db, query, scope, clock.Today(), ct);
+        if (!filtered.IsSuccess) return Result<Page<MemberListItem>>.Failure(filtered.Errors);
+        var members = filtered.Value;
 
         var size = Page<MemberListItem>.NormalizeSize(query.PageSize);
         var number = Page<MemberListItem>.NormalizeNumber(query.Page);
@@ -149,4 +159,13 @@ public sealed class ListMembersHandler(IDbContextFactory<DangjianDbContext> dbFa
         await MemberPrivacy.RecordUnmaskedViewsAsync(db, actor, items.Where(i => !i.IsMasked && (i.IdNumber.Length > 0 || i.Phone is not null)).Select(i => (i.Id, i.OrganizationId)), ct);
         return new Page<MemberListItem>(items, total, number, size);
     }
+}
+
+/// <summary>A member with the organization that holds their relationship, as the roster filters see it.</summary>
+internal sealed class RosterRow
+{
+    public Member Member { get; init; } = null!;
+    public string Path { get; init; } = "";
+    public string OrganizationName { get; init; } = "";
+    public string OrganizationCode { get; init; } = "";
 }

@@ -29,7 +29,7 @@ public abstract class ScopeEnforcementTests(AppFixture fixture) : AppTests(fixtu
         foreach (var (key, probe) in probes)
         {
             using var request = new HttpRequestMessage(probe.Method, probe.Url);
-            if (probe.Body is not null) request.Content = JsonContent.Create(probe.Body);
+            request.Content = probe.Content();
             using var response = await client.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             if (probe.Expect == ProbeExpect.Denied)
@@ -57,7 +57,7 @@ public abstract class ScopeEnforcementTests(AppFixture fixture) : AppTests(fixtu
         foreach (var (key, probe) in await ScopeProbes.ApiAsync(world, App))
         {
             using var request = new HttpRequestMessage(probe.Method, probe.Url);
-            if (probe.Body is not null) request.Content = JsonContent.Create(probe.Body);
+            request.Content = probe.Content();
             using var response = await client.SendAsync(request);
             response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, key);
             response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", key);

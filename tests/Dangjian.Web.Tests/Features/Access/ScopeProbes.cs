@@ -12,8 +12,19 @@ public enum ProbeExpect
     OwnDataOnly,
 }
 
-/// <summary>One request an outsider makes against the victim's data, keyed "METHOD /route/pattern" as the endpoint is mapped.</summary>
-public sealed record ApiProbe(HttpMethod Method, string Url, object? Body, ProbeExpect Expect);
+/// <summary>
+/// One request an outsider makes against the victim's data, keyed "METHOD /route/pattern" as the endpoint is mapped.
+/// A body is sent as JSON, unless it is a <c>Func&lt;HttpContent&gt;</c> (a multipart upload, made fresh per request).
+/// </summary>
+public sealed record ApiProbe(HttpMethod Method, string Url, object? Body, ProbeExpect Expect)
+{
+    public HttpContent? Content() => Body switch
+    {
+        null => null,
+        Func<HttpContent> make => make(),
+        _ => System.Net.Http.Json.JsonContent.Create(Body),
+    };
+}
 
 /// <summary>
 /// The two subtrees of the scope tests. The outsider administers 甲党总支; the victim administers 乙方第一党支部.
