@@ -56,16 +56,17 @@ public sealed class MemberImportTests(BrowserFixture browser, E2EApp app) : ICla
             await page.Locator("#dj-import-done").WaitForAsync(new() { Timeout = 30_000 });
             (await page.InnerTextAsync("#dj-import-done")).ShouldContain("已导入 50 名党员");
 
-            // Find a member by the tail of the ID. The roster page (/members) is built by another helper; until it is
-            // merged, the search runs through the export, which uses the roster's own filter (ListMembersQuery.Search).
-            // TODO(main developer): once /members exists, search there: fill the search box with the tail and assert the row.
+            // Find a member by the tail of the ID on the roster page, as a secretary would.
             var tail = rows[33][4][^6..];
-            var exported = await context.APIRequest.GetAsync($"/members/export?search={tail}");
-            exported.Status.ShouldBe(200);
-            var found = XlsxReader.Read(await exported.BodyAsync())!;
-            found.Count.ShouldBe(2, "表头 + 1 名党员");
-            found[1].Cells[0].ShouldBe(rows[33][0]);
-            found[1].Cells[4].ShouldBe(rows[33][4], "管理员看到完整身份证号");
+            await page.GotoAsync("/members");
+            await page.FillAsync("#search", tail);
+            await page.Locator("#dj-member-filter button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync(u => u.Contains("search=" + tail, StringComparison.Ordinal));
+            var table = page.Locator("#dj-member-table tbody tr");
+            (await table.CountAsync()).ShouldBe(1);
+            var row = await table.First.InnerTextAsync();
+            row.ShouldContain(rows[33][0]);
+            row.ShouldContain(rows[33][4], Case.Sensitive, "管理员看到完整身份证号");
             Directory.Delete(folder, recursive: true);
         });
     }
