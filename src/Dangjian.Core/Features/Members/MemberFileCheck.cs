@@ -18,13 +18,9 @@ public sealed class GetFileCheckHandler(IDbContextFactory<DangjianDbContext> dbF
     public async Task<Result<Page<FileCheckItem>>> HandleAsync(GetFileCheckQuery query, AccessScope scope, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var organizations = scope.Organizations(db.Organizations.AsNoTracking());
-        if (query.UnderId is long underId)
-        {
-            var path = await organizations.Where(o => o.Id == underId).Select(o => o.Path).SingleOrDefaultAsync(ct);
-            if (path is null) return OrganizationErrors.NotFound(underId);
-            organizations = organizations.InSubtree(path);
-        }
+        var inScope = await db.InScopeUnderAsync(scope, query.UnderId, ct);
+        if (!inScope.IsSuccess) return inScope.FirstError;
+        var organizations = inScope.Value;
 
         var rows =
             from m in db.Set<Member>().AsNoTracking()

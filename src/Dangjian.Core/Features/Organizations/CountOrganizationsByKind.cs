@@ -21,13 +21,9 @@ public sealed class CountOrganizationsByKindHandler(IDbContextFactory<DangjianDb
     public async Task<Result<IReadOnlyList<KindCount>>> HandleAsync(CountOrganizationsByKindQuery query, AccessScope scope, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var organizations = scope.Organizations(db.Organizations.AsNoTracking());
-        if (query.RootId is long rootId)
-        {
-            var path = await organizations.Where(o => o.Id == rootId).Select(o => o.Path).SingleOrDefaultAsync(ct);
-            if (path is null) return OrganizationErrors.NotFound(rootId);
-            organizations = organizations.InSubtree(path);
-        }
+        var inScope = await db.InScopeUnderAsync(scope, query.RootId, ct);
+        if (!inScope.IsSuccess) return inScope.FirstError;
+        var organizations = inScope.Value;
 
         var on = query.On;
         var counts = await organizations

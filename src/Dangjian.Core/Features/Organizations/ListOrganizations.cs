@@ -17,13 +17,9 @@ public sealed class ListOrganizationsHandler(IDbContextFactory<DangjianDbContext
     public async Task<Result<Page<OrganizationListItem>>> HandleAsync(ListOrganizationsQuery query, AccessScope scope, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var organizations = scope.Organizations(db.Organizations.AsNoTracking());
-        if (query.UnderId is long underId)
-        {
-            var path = await organizations.Where(o => o.Id == underId).Select(o => o.Path).SingleOrDefaultAsync(ct);
-            if (path is null) return OrganizationErrors.NotFound(underId);
-            organizations = organizations.InSubtree(path);
-        }
+        var inScope = await db.InScopeUnderAsync(scope, query.UnderId, ct);
+        if (!inScope.IsSuccess) return inScope.FirstError;
+        var organizations = inScope.Value;
 
         if (!query.IncludeDissolved) organizations = organizations.Where(o => o.DissolvedOn == null);
         if (query.TopLevelOnly) organizations = organizations.Where(o => o.ParentId == null);

@@ -5,8 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Core.Features.Organizations;
 
-internal static class OrganizationQueries
+public static class OrganizationQueries
 {
+    /// <summary>
+    /// The organizations a list is about: those in the caller's scope, narrowed to the subtree under
+    /// <paramref name="underId"/> when one is given (not found when that node is outside the scope).
+    /// </summary>
+    public static async Task<Result<IQueryable<Organization>>> InScopeUnderAsync(
+        this DangjianDbContext db, AccessScope scope, long? underId, CancellationToken ct, Permission permission = Permission.Read)
+    {
+        var organizations = scope.Organizations(db.Organizations.AsNoTracking(), permission);
+        if (underId is not long id) return Result<IQueryable<Organization>>.Success(organizations);
+        var path = await organizations.Where(o => o.Id == id).Select(o => o.Path).SingleOrDefaultAsync(ct);
+        return path is null ? OrganizationErrors.NotFound(id) : Result<IQueryable<Organization>>.Success(organizations.InSubtree(path));
+    }
+
     /// <summary>The node at <paramref name="path"/> and everything under it, as one index range (docs/adr/0003).</summary>
     public static IQueryable<Organization> InSubtree(this IQueryable<Organization> organizations, string path)
     {
@@ -25,7 +38,7 @@ internal static class OrganizationQueries
     /// Loads an organization the caller is about to change: not found when outside their scope,
     /// forbidden when they may see but not administer it.
     /// </summary>
-    public static async Task<Result<Organization>> LoadForAdministrationAsync(this DangjianDbContext db, long id, AccessScope scope, CancellationToken ct)
+    internal static async Task<Result<Organization>> LoadForAdministrationAsync(this DangjianDbContext db, long id, AccessScope scope, CancellationToken ct)
     {
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, ct);
         if (organization is null || !scope.Allows(organization.Path, Permission.Read))
