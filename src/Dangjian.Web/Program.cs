@@ -199,6 +199,7 @@ api.MapTransferEndpoints();
 api.MapMemberImportEndpoints();
 app.MapAccountEndpoints();
 app.MapMemberImportPageEndpoints();
+app.MapMemberStatisticsPageEndpoints();
 
 app.MapRazorComponents<App>();
 

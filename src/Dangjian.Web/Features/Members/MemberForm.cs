@@ -32,7 +32,6 @@ public sealed class MemberForm
     public string? MobileSince { get; set; }
     public bool IsLostContact { get; set; }
     public string? LostContactSince { get; set; }
-    public string? GroupId { get; set; }
 
     public static MemberForm From(MemberDetails d) => new()
     {
@@ -67,7 +66,6 @@ public sealed class MemberForm
         return errors.Count > 0 ? Result<MemberInput>.Failure(errors) : input;
     }
 
-    public long? ParsedGroupId => long.TryParse(GroupId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private static string Fmt(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 

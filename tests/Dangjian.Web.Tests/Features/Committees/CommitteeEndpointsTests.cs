@@ -270,7 +270,7 @@ public abstract class CommitteeEndpointsTests(AppFixture fixture) : AppTests(fix
         var (_, page) = await session.GetAsync($"/members/statistics?organizationId={total}&date={Today:yyyy-MM-dd}");
         page.QuerySelector("#dj-stats-total")!.TextContent.ShouldContain("党员总数：3");
         page.QuerySelector("#dj-stats-category")!.TextContent.ShouldContain("33.3%");
-        page.QuerySelector($"#dj-stats-gender a[href='/members?underId={total}&gender=Female']").ShouldNotBeNull();
+        page.QuerySelector($"#dj-stats-gender a[href='/members?under={total}&gender=Female']").ShouldNotBeNull();
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class MemberPageProbes : IPageScopeProbes
             ["/members/{Id:long}/records/new"] = $"/members/{memberId}/records/new?kind=Position",
             ["/members/{Id:long}/records/{RecordId:long}/delete"] = $"/members/{memberId}/records/{recordId}/delete",
             ["/members/{Id:long}/account"] = $"/members/{memberId}/account",
+            ["/members/{Id:long}/move"] = $"/members/{memberId}/move",
             ["/me"] = "/me",
         };
     }

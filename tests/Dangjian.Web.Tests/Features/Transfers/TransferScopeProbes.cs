@@ -48,6 +48,7 @@ public sealed class TransferPageProbes : IPageScopeProbes
         return new Dictionary<string, string>
         {
             ["/transfers"] = "/transfers?direction=In",
+            ["/transfers/in"] = "/transfers/in",
             ["/members/{Id:long}/transfer"] = $"/members/{member}/transfer",
             ["/members/{Id:long}/status"] = $"/members/{member}/status",
             ["/members/file-check"] = $"/members/file-check?under={w.Victim}&pageSize=100",

@@ -125,7 +125,7 @@ public static class MemberImportEndpoints
     }
 }
 
-/// <summary>The roster's filters, as query-string parameters of the export.</summary>
+/// <summary>The roster's filters, as query-string parameters of the export: the same names as /members (under, category, …); 出党 members are included when asked for by status, as on the roster.</summary>
 public sealed record MemberExportFilter(
     long? Under, MemberCategory? Category, MembershipStatus? Status, Gender? Gender, AgeBand? AgeBand, Education? Education,
     Occupation? Occupation, string? Ethnicity, string? Search, bool? IncludeLeft)
@@ -133,6 +133,6 @@ public sealed record MemberExportFilter(
     public ListMembersQuery ToQuery() => new()
     {
         UnderId = Under, Category = Category, Status = Status, Gender = Gender, AgeBand = AgeBand, Education = Education,
-        Occupation = Occupation, Ethnicity = Ethnicity, Search = Search, IncludeLeft = IncludeLeft ?? false,
+        Occupation = Occupation, Ethnicity = Ethnicity, Search = Search, IncludeLeft = IncludeLeft ?? Status == MembershipStatus.Left,
     };
 }
