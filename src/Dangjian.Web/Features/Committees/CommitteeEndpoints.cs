@@ -58,8 +58,8 @@ public static class CommitteeEndpoints
             (await handler.HandleAsync(new ChangeElectionSettingsCommand(id, request.StrictQuorum), await access.ScopeAsync(ct), ct)).ToHttp(_ => Results.NoContent()))
             .WithSummary("选举有效人数的口径：strictQuorum=true 为“超过五分之四”，false 为“不少于五分之四”");
 
-        api.MapGet("/committees/terms-due", async (long? underId, int? withinDays, int? page, int? pageSize, ListTermsDueHandler handler, RequestAccess access, CancellationToken ct) =>
-            (await handler.HandleAsync(new ListTermsDueQuery(underId, withinDays ?? CommitteeRules.ExpiryWarningDays, page, pageSize), await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
+        api.MapGet("/committees/terms-due", async (long? under, int? withinDays, int? page, int? pageSize, ListTermsDueHandler handler, RequestAccess access, CancellationToken ct) =>
+            (await handler.HandleAsync(new ListTermsDueQuery(under, withinDays ?? CommitteeRules.ExpiryWarningDays, page, pageSize), await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
             .WithTags("班子与换届").WithSummary("即将届满（默认 60 天内）和逾期未换届的届次");
 
         api.MapGet("/metrics", () => Results.Ok(MetricCatalogue.Default.Definitions))

@@ -221,7 +221,7 @@ public abstract class CommitteeEndpointsTests(AppFixture fixture) : AppTests(fix
         text.ShouldContain("逾期党支部第1届已于");
         text.ShouldContain("将满党支部第1届将于");
 
-        var due = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/committees/terms-due?underId={_root}");
+        var due = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/committees/terms-due?under={_root}");
         var items = due.GetProperty("items").EnumerateArray().ToList();
         items.Select(i => i.GetProperty("organizationId").GetInt64()).ShouldBe([overdue, expiring]);
         items[0].GetProperty("daysLeft").GetInt32().ShouldBe(-5);
