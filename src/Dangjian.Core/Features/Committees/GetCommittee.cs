@@ -86,13 +86,9 @@ public sealed class ListTermsDueHandler(IDbContextFactory<DangjianDbContext> dbF
     public async Task<Result<Page<TermDueItem>>> HandleAsync(ListTermsDueQuery query, AccessScope scope, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var organizations = scope.Organizations(db.Organizations.AsNoTracking()).Where(o => o.DissolvedOn == null);
-        if (query.UnderId is long underId)
-        {
-            var path = await organizations.Where(o => o.Id == underId).Select(o => o.Path).SingleOrDefaultAsync(ct);
-            if (path is null) return OrganizationErrors.NotFound(underId);
-            organizations = organizations.InSubtree(path);
-        }
+        var inScope = await db.InScopeUnderAsync(scope, query.UnderId, ct);
+        if (!inScope.IsSuccess) return inScope.FirstError;
+        var organizations = inScope.Value.Where(o => o.DissolvedOn == null);
 
         var today = clock.Today();
         var horizon = today.AddDays(Math.Clamp(query.WithinDays, 0, 3650));

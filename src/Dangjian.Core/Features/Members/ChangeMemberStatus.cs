@@ -31,22 +31,22 @@ public static class MemberStatusRules
             (not MembershipStatus.Left, MembershipStatus.Left) => true,
             _ => false,
         };
-        if (!allowed) return MemberChangeErrors.StatusTransitionNotAllowed(member.Status, command.Status);
-        if (command.On is not DateOnly on) errors.Add(MemberChangeErrors.StatusDateRequired);
-        else if (on > today) errors.Add(MemberChangeErrors.StatusDateInFuture);
-        else if (on < member.AdmittedOn) errors.Add(MemberChangeErrors.StatusDateBeforeAdmission);
+        if (!allowed) return MemberErrors.StatusTransitionNotAllowed(member.Status, command.Status);
+        if (command.On is not DateOnly on) errors.Add(MemberErrors.StatusDateRequired);
+        else if (on > today) errors.Add(MemberErrors.StatusDateInFuture);
+        else if (on < member.AdmittedOn) errors.Add(MemberErrors.StatusDateBeforeAdmission);
         var reason = command.Reason?.Trim();
-        if (reason?.Length > 500) errors.Add(MemberChangeErrors.StatusReasonTooLong);
+        if (reason?.Length > 500) errors.Add(MemberErrors.StatusReasonTooLong);
         if (command.Status == MembershipStatus.Left)
         {
-            if (command.ExitType is null) errors.Add(MemberChangeErrors.ExitTypeRequired);
-            if (string.IsNullOrEmpty(reason)) errors.Add(MemberChangeErrors.StatusReasonRequired);
+            if (command.ExitType is null) errors.Add(MemberErrors.ExitTypeRequired);
+            if (string.IsNullOrEmpty(reason)) errors.Add(MemberErrors.StatusReasonRequired);
         }
 
         if (command.Status == MembershipStatus.OnProbationPunishment)
         {
-            if (command.ProbationEndsOn is not DateOnly end) errors.Add(MemberChangeErrors.ProbationEndRequired);
-            else if (command.On is DateOnly start && (end <= start || end > start.AddYears(MaxProbationPunishmentYears))) errors.Add(MemberChangeErrors.ProbationEndOutOfRange);
+            if (command.ProbationEndsOn is not DateOnly end) errors.Add(MemberErrors.ProbationEndRequired);
+            else if (command.On is DateOnly start && (end <= start || end > start.AddYears(MaxProbationPunishmentYears))) errors.Add(MemberErrors.ProbationEndOutOfRange);
         }
 
         return errors.Count > 0 ? Result<Done>.Failure(errors) : Done.Value;
@@ -61,7 +61,7 @@ public sealed class ChangeMemberStatusHandler(IDbContextFactory<DangjianDbContex
         var loaded = await MemberAccess.LoadAsync(db, command.MemberId, scope, Permission.Write, ct);
         if (!loaded.IsSuccess) return loaded.FirstError;
         var member = loaded.Value.Member;
-        if (member.TransferredOutOn is not null) return MemberChangeErrors.NotActive;
+        if (member.TransferredOutOn is not null) return MemberErrors.NotActive;
         var valid = MemberStatusRules.Validate(member, command, clock.Today());
         if (!valid.IsSuccess) return valid;
 

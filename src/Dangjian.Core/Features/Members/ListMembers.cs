@@ -95,13 +95,9 @@ public sealed class ListMembersHandler(IDbContextFactory<DangjianDbContext> dbFa
     /// <summary>The roster's filters over the caller's scope; the export uses the same, so it follows the current filter.</summary>
     internal static async Task<Result<IQueryable<RosterRow>>> FilterAsync(DangjianDbContext db, ListMembersQuery query, AccessScope scope, DateOnly today, CancellationToken ct)
     {
-        var organizations = scope.Organizations(db.Organizations.AsNoTracking());
-        if (query.UnderId is long underId)
-        {
-            var path = await organizations.Where(o => o.Id == underId).Select(o => o.Path).SingleOrDefaultAsync(ct);
-            if (path is null) return OrganizationErrors.NotFound(underId);
-            organizations = organizations.InSubtree(path);
-        }
+        var inScope = await db.InScopeUnderAsync(scope, query.UnderId, ct);
+        if (!inScope.IsSuccess) return inScope.FirstError;
+        var organizations = inScope.Value;
 
         var members =
             from m in db.Set<Member>().AsNoTracking()

@@ -20,14 +20,14 @@ public sealed class MoveMemberHandler(IDbContextFactory<DangjianDbContext> dbFac
         var loaded = await MemberAccess.LoadAsync(db, command.MemberId, scope, Permission.Write, ct);
         if (!loaded.IsSuccess) return loaded.FirstError;
         var member = loaded.Value.Member;
-        if (member.HasLeft || member.TransferredOutOn is not null) return MemberChangeErrors.NotActive;
+        if (member.HasLeft || member.TransferredOutOn is not null) return MemberErrors.NotActive;
         var target = await MemberPlacementRules.CheckAsync(db, command.ToOrganizationId, command.ToGroupId, scope, Permission.Write, ct);
         if (!target.IsSuccess) return target.FirstError;
-        if (member.OrganizationId == command.ToOrganizationId && member.GroupId == command.ToGroupId) return MemberChangeErrors.MoveToSamePlace;
+        if (member.OrganizationId == command.ToOrganizationId && member.GroupId == command.ToGroupId) return MemberErrors.MoveToSamePlace;
 
         var today = clock.Today();
         var on = command.On ?? today;
-        if (on > today) return MemberChangeErrors.MoveInFuture;
+        if (on > today) return MemberErrors.MoveInFuture;
         var moved = await MemberPlacements.MoveAsync(db, member, command.ToOrganizationId, command.ToGroupId, on, ct);
         if (!moved.IsSuccess) return moved.FirstError;
         await db.SaveChangesAsync(ct);
@@ -44,7 +44,7 @@ public static class MemberPlacements
         var open = await db.Set<MemberPlacement>().Where(p => p.MemberId == member.Id && p.To == null).ToListAsync(ct);
         foreach (var placement in open)
         {
-            if (on < placement.From) return MemberChangeErrors.MoveBeforePlacement(placement.From);
+            if (on < placement.From) return MemberErrors.MoveBeforePlacement(placement.From);
         }
 
         foreach (var placement in open) placement.Close(on);
@@ -59,7 +59,7 @@ public static class MemberPlacements
         var open = await db.Set<MemberPlacement>().Where(p => p.MemberId == memberId && p.To == null).ToListAsync(ct);
         foreach (var placement in open)
         {
-            if (on < placement.From) return MemberChangeErrors.MoveBeforePlacement(placement.From);
+            if (on < placement.From) return MemberErrors.MoveBeforePlacement(placement.From);
         }
 
         foreach (var placement in open) placement.Close(on);
