@@ -1,17 +1,14 @@
 using Dangjian.Core.Common;
 using Dangjian.Core.Data;
 using Dangjian.Core.Features.Metrics;
+using Dangjian.Core.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Core.Features.Committees;
 
 internal static class CommitteeMetricQueries
 {
-    public static IQueryable<long> Subtree(DangjianDbContext db, string root)
-    {
-        var end = OrgPath.RangeEnd(root);
-        return db.Organizations.Where(o => string.Compare(o.Path, root) >= 0 && string.Compare(o.Path, end) < 0).Select(o => o.Id);
-    }
+    public static IQueryable<long> Subtree(DangjianDbContext db, string root) => db.Organizations.InSubtree(root).Select(o => o.Id);
 
     public static IQueryable<Election> ValidElections(MetricScope scope)
     {

@@ -66,3 +66,13 @@ public static class MemberFileMetrics
          where m.FilesCompletedOn != null && m.FilesCompletedOn >= periodStart && m.FilesCompletedOn <= periodEnd
          select m.Id).CountAsync(ct);
 }
+
+/// <summary><c>members.filesCompleted</c> in the catalogue, computed by <see cref="MemberFileMetrics"/>.</summary>
+public sealed class MembersFilesCompletedMetric : Metrics.IMetric
+{
+    public Metrics.MetricDefinition Definition { get; } = new("members.filesCompleted", "材料已完善的党员档案", "份", Metrics.MetricKind.Flow, [],
+        "统计期内集中排查中标记“材料已完善”（入党申请书、入党志愿书、政审材料、转正申请书齐全）的党员档案数。");
+
+    public async Task<IReadOnlyList<Metrics.MetricValue>> EvaluateAsync(Metrics.MetricScope scope, string? dimension, CancellationToken ct) =>
+        [new Metrics.MetricValue(null, "合计", await MemberFileMetrics.FilesCompletedCountAsync(scope.Db, scope.RootPath, scope.From, scope.To, ct))];
+}

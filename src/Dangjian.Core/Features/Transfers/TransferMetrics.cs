@@ -34,3 +34,23 @@ public static class TransferMetrics
             .CountAsync(ct);
     }
 }
+
+/// <summary><c>members.transferredIn</c> in the catalogue, computed by <see cref="TransferMetrics"/>.</summary>
+public sealed class MembersTransferredInMetric : Metrics.IMetric
+{
+    public Metrics.MetricDefinition Definition { get; } = new("members.transferredIn", "转入党员", "人", Metrics.MetricKind.Flow, [],
+        "统计期内组织关系转入本组织及下级组织的党员（系统内转接以接收日计，系统外转入以到达日计；下级组织之间的调动不计）。");
+
+    public async Task<IReadOnlyList<Metrics.MetricValue>> EvaluateAsync(Metrics.MetricScope scope, string? dimension, CancellationToken ct) =>
+        [new Metrics.MetricValue(null, "合计", await TransferMetrics.TransferredInCountAsync(scope.Db, scope.RootPath, scope.From, scope.To, ct))];
+}
+
+/// <summary><c>members.transferredOut</c> in the catalogue, computed by <see cref="TransferMetrics"/>.</summary>
+public sealed class MembersTransferredOutMetric : Metrics.IMetric
+{
+    public Metrics.MetricDefinition Definition { get; } = new("members.transferredOut", "转出党员", "人", Metrics.MetricKind.Flow, [],
+        "统计期内组织关系从本组织及下级组织转出的党员（系统内转接以接收日计，转出系统以介绍信开具日计；下级组织之间的调动不计）。");
+
+    public async Task<IReadOnlyList<Metrics.MetricValue>> EvaluateAsync(Metrics.MetricScope scope, string? dimension, CancellationToken ct) =>
+        [new Metrics.MetricValue(null, "合计", await TransferMetrics.TransferredOutCountAsync(scope.Db, scope.RootPath, scope.From, scope.To, ct))];
+}

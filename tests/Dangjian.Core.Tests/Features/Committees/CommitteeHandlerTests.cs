@@ -133,6 +133,9 @@ public sealed class CommitteeHandlerTests : IAsyncLifetime
         keys.ShouldContain("committee.elections");
         keys.ShouldContain("committee.electedMembers");
         keys.ShouldContain("committee.termsExpiring");
+        keys.ShouldContain("members.transferredIn");
+        keys.ShouldContain("members.transferredOut");
+        keys.ShouldContain("members.filesCompleted");
         MetricCatalogue.Default.Get("members.count").Definition.Dimensions.Select(d => d.Key)
             .ShouldBe(["category", "status", "employment", "gender", "ageBand", "education", "occupation", "ethnicGroup", "joinedEra"]);
     }
