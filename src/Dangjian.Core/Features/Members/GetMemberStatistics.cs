@@ -30,16 +30,17 @@ public sealed class GetMemberStatisticsHandler(IDbContextFactory<DangjianDbConte
         var date = query.Date ?? clock.Today();
         var metric = MetricCatalogue.Default.Get(MembersCountMetric.Key);
         var metricScope = new MetricScope(db, root.Path, date, date);
-        var total = (await metric.EvaluateAsync(metricScope, null, ct))[0].Count;
+        var total = (await metric.EvaluateAsync(metricScope, null, ct))[0].Value;
+        var totalCount = (int)total;
         var tables = new List<StatisticsTable>();
         foreach (var dimension in metric.Definition.Dimensions)
         {
             var values = await metric.EvaluateAsync(metricScope, dimension.Key, ct);
             tables.Add(new StatisticsTable(dimension.Key, dimension.Label,
-                values.Select(v => new StatisticsRow(v.Key, v.Label, v.Count, Percent(v.Count, total))).ToList()));
+                values.Select(v => new StatisticsRow(v.Key, v.Label, (int)v.Value, Percent((int)v.Value, totalCount))).ToList()));
         }
 
-        return new MemberStatistics(root.Id, root.Name, date, total, tables);
+        return new MemberStatistics(root.Id, root.Name, date, totalCount, tables);
     }
 
     /// <summary>Share with one decimal, half away from zero (ui.md: rates as 87.5%).</summary>

@@ -13,8 +13,8 @@ public sealed record RosterEntry(long MemberId, string Name, long OrganizationId
 public static class MemberRoster
 {
     /// <summary>Placements in force on <paramref name="date"/> (From inclusive, To exclusive), for members already admitted.</summary>
-    public static IQueryable<PlacementOnDate> On(DangjianDbContext db, DateOnly date) =>
-        from p in db.Set<MemberPlacement>().AsNoTracking()
+    public static IQueryable<PlacementOnDate> On(DangjianDbContext db, DateOnly date, IQueryable<MemberPlacement>? placements = null) =>
+        from p in placements ?? db.Set<MemberPlacement>().AsNoTracking()
         join m in db.Set<Member>().AsNoTracking() on p.MemberId equals m.Id
         where p.From <= date && (p.To == null || p.To > date) && m.AdmittedOn <= date
         select new PlacementOnDate(
@@ -29,9 +29,10 @@ public static class MemberRoster
     /// </summary>
     public static async Task<IReadOnlyList<RosterEntry>> ForAsync(DangjianDbContext db, long organizationId, bool isGroup, DateOnly date, CancellationToken ct)
     {
-        var rows = On(db, date);
-        rows = isGroup ? rows.Where(r => r.GroupId == organizationId) : rows.Where(r => r.OrganizationId == organizationId);
-        var list = await rows.ToListAsync(ct);
+        // Filter the placements before projecting: EF cannot filter on a positional record's members.
+        var placements = db.Set<MemberPlacement>().AsNoTracking();
+        placements = isGroup ? placements.Where(p => p.GroupId == organizationId) : placements.Where(p => p.OrganizationId == organizationId);
+        var list = await On(db, date, placements).ToListAsync(ct);
         return list
             .OrderBy(r => r.Name, StringComparer.Ordinal)
             .ThenBy(r => r.MemberId)

@@ -17,8 +17,11 @@ public sealed record MetricDefinition(string Key, string Label, string Unit, Met
 /// <summary>Where and when a metric is evaluated: a subtree (by path, already inside the caller's scope) and a period [From, To].</summary>
 public sealed record MetricScope(DangjianDbContext Db, string RootPath, DateOnly From, DateOnly To);
 
-/// <summary>One value of a metric; <see cref="Key"/> is the dimension value's code (null for the total).</summary>
-public sealed record MetricValue(string? Key, string Label, int Count);
+/// <summary>
+/// One value of a metric; <see cref="Key"/> is the dimension value's code (null for the total). Counts and 元 and rates share
+/// one decimal type so a rate (e.g. meetings.attendanceRate, a percentage with one decimal) needs no second shape.
+/// </summary>
+public sealed record MetricValue(string? Key, string Label, decimal Value);
 
 /// <summary>
 /// A metric a module registers by implementing this interface in Core; <see cref="MetricCatalogue"/> finds every implementation.

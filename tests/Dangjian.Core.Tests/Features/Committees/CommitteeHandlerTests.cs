@@ -121,8 +121,8 @@ public sealed class CommitteeHandlerTests : IAsyncLifetime
         var root = (await _db.FindAsync(_root)).Path;
         var metric = MetricCatalogue.Default.Get("committee.termsExpiring");
         var values = await metric.EvaluateAsync(new MetricScope(db, root, Today, Today), "state", Ct);
-        values.Single(v => v.Key == "expiring").Count.ShouldBe(1);
-        values.Single(v => v.Key == "overdue").Count.ShouldBe(1);
+        values.Single(v => v.Key == "expiring").Value.ShouldBe(1);
+        values.Single(v => v.Key == "overdue").Value.ShouldBe(1);
     }
 
     [Fact]

@@ -290,7 +290,7 @@ public sealed class TransferHandlerTests : IAsyncLifetime
         (await MemberFileMetrics.FilesCompletedCountAsync(db, r1Path, new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 31), Ct)).ShouldBe(1);
         (await MemberFileMetrics.FilesCompletedCountAsync(db, r1Path, new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30), Ct)).ShouldBe(0);
         (await Dangjian.Core.Features.Metrics.MetricCatalogue.Default.Get("members.filesCompleted")
-            .EvaluateAsync(new Dangjian.Core.Features.Metrics.MetricScope(db, r1Path, new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 31)), null, Ct)).Single().Count.ShouldBe(1);
+            .EvaluateAsync(new Dangjian.Core.Features.Metrics.MetricScope(db, r1Path, new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 31)), null, Ct)).Single().Value.ShouldBe(1);
         (await _db.Get<MarkMaterialsHandler>().HandleAsync(new MarkMaterialsCommand(m, true, true, true, true), await _db.ScopeAsync(_r2), Ct)).FirstError.Kind.ShouldBe(ErrorKind.NotFound);
     }
 
@@ -320,7 +320,7 @@ public sealed class TransferHandlerTests : IAsyncLifetime
         (await TransferMetrics.TransferredInCountAsync(db, r1, june.Item1, june.Item2, Ct)).ShouldBe(0);
         (await TransferMetrics.TransferredInCountAsync(db, r2, new DateOnly(2026, 6, 11), june.Item2, Ct)).ShouldBe(0);
         var catalogue = Dangjian.Core.Features.Metrics.MetricCatalogue.Default;
-        (await catalogue.Get("members.transferredOut").EvaluateAsync(new Dangjian.Core.Features.Metrics.MetricScope(db, a, june.Item1, june.Item2), null, Ct)).Single().Count.ShouldBe(2);
-        (await catalogue.Get("members.transferredIn").EvaluateAsync(new Dangjian.Core.Features.Metrics.MetricScope(db, r2, june.Item1, june.Item2), null, Ct)).Single().Count.ShouldBe(1);
+        (await catalogue.Get("members.transferredOut").EvaluateAsync(new Dangjian.Core.Features.Metrics.MetricScope(db, a, june.Item1, june.Item2), null, Ct)).Single().Value.ShouldBe(2);
+        (await catalogue.Get("members.transferredIn").EvaluateAsync(new Dangjian.Core.Features.Metrics.MetricScope(db, r2, june.Item1, june.Item2), null, Ct)).Single().Value.ShouldBe(1);
     }
 }
