@@ -41,7 +41,8 @@ public sealed record DuesWizard(
     public decimal TotalMonthly => Members.Sum(m => m.Profile?.Monthly ?? 0m);
 }
 
-public sealed record GetDuesProfilesQuery(long OrganizationId, int Year);
+/// <summary><see cref="IncludeIdNumbers"/> false: pickers that only need names get every ID number masked, and no view is audited.</summary>
+public sealed record GetDuesProfilesQuery(long OrganizationId, int Year, bool IncludeIdNumbers = true);
 
 /// <summary>The profile wizard of a branch for a year (see <see cref="DuesBranch"/> for who is listed).</summary>
 public sealed class GetDuesProfilesHandler(IDbContextFactory<DangjianDbContext> dbFactory, TimeProvider clock, ICurrentActor actor)
@@ -57,7 +58,7 @@ public sealed class GetDuesProfilesHandler(IDbContextFactory<DangjianDbContext> 
         var members = await DuesBranch.MembersAsync(db, branch.Id, query.Year, today, ct);
         var profiles = await ProfilesAsync(db, members.Select(m => m.MemberId).ToList(), [query.Year, query.Year - 1], ct);
 
-        var unmasked = MemberPrivacy.MaySeeUnmasked(scope, branch.Path);
+        var unmasked = query.IncludeIdNumbers && MemberPrivacy.MaySeeUnmasked(scope, branch.Path);
         var rows = members.Select(m => new DuesWizardMember(
             m.MemberId, m.Name, MemberPrivacy.IdNumberFor(unmasked, m.IdNumber), !unmasked, m.Category, m.InBranchFrom, m.InBranchUntil,
             DuesBranch.SuggestType(m.EmploymentStatus, m.Occupation),
