@@ -123,7 +123,7 @@ public static class DuesFormat
 public static class DuesProfilesPageLimits
 {
     /// <summary>
-    /// The wizard posts about eleven fields per member, more than the default 1,024 form values for a branch of 100;
+    /// The wizard posts ten fields per member, more than the default 1,024 form values for a branch of 100;
     /// this admits the 2,000 rows the handler accepts, and no more.
     /// </summary>
     public const int FormValues = 24_000;
