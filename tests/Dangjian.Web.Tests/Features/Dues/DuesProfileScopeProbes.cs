@@ -21,7 +21,7 @@ public sealed class DuesProfileScopeProbes : IApiScopeProbes
         await DuesProfileTestData.SettingsAsync(app, w.VictimBranch, "12.5");
         var profileId = (await CommitteeTestData.RunAsync(app, sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<GetDuesProfilesHandler>(sp).HandleAsync(new GetDuesProfilesQuery(w.VictimBranch, year), AccessScope.Everything(null), CancellationToken.None)))
-            .Members.Single().Profile!.Id;
+            .Members.Single(m => m.MemberId == member).Profile!.Id;
         var rows = new[] { new { memberId = member, memberType = "Salaried", @base = 99999 } };
         var sheet = DuesProfileTestData.Workbook([DuesProfileTestData.Row(ScopeWorld.VictimMarker + "党员", "", "在职", "99999")]);
         return new Dictionary<string, ApiProbe>
@@ -69,7 +69,7 @@ public sealed class DuesProfilePageProbes : IPageScopeProbes
         world.VictimMarkers.Add("4,321.98");
         var profileId = (await CommitteeTestData.RunAsync(app, sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<GetDuesProfilesHandler>(sp).HandleAsync(new GetDuesProfilesQuery(world.Victim, year), AccessScope.Everything(null), CancellationToken.None)))
-            .Members.Single().Profile!.Id;
+            .Members.Single(m => m.MemberId == member).Profile!.Id;
         return new Dictionary<string, string>
         {
             ["/dues/profiles"] = $"/dues/profiles?org={world.Victim}&year={year}",
