@@ -394,7 +394,9 @@ public abstract class DuesProfileEndpointsTests(AppFixture fixture) : AppTests(f
         var (response, page) = await session.GetAsync("/my/dues");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         page.QuerySelector("#dj-my-monthly")!.TextContent.ShouldBe("76.50");
+        (await session.GetAsync($"/dues/profiles?org={branch}")).Response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         using var api = App.ApiClient(user);
+        (await api.GetAsync($"/api/v1/dues/profiles?org={branch}")).StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Forbidden);
         (await JsonAsync(await api.GetAsync("/api/v1/me/dues"), HttpStatusCode.OK)).GetProperty("profile").GetProperty("monthly").GetDecimal().ShouldBe(76.50m);
 
         var stranger = await App.CreateUserAsync(Unique("nobody"), Role.Member, branch);
