@@ -120,7 +120,7 @@ public sealed record BackPayStatement(
     MonthSpan? Covered,
     IReadOnlyList<string> Warnings)
 {
-    public IEnumerable<BackPayMonth> OwedMonths => Months.Where(m => m.Owed > 0);
+    public IEnumerable<BackPayMonth> OwedMonths() => Months.Where(m => m.Owed > 0);
 }
 
 /// <summary>

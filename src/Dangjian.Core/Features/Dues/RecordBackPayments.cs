@@ -70,7 +70,7 @@ public sealed class RecordBackPaymentsHandler(IDbContextFactory<DangjianDbContex
             .ToDictionary(l => (l.MemberId, l.Month));
         foreach (var statement in owing)
         {
-            foreach (var month in statement.OwedMonths)
+            foreach (var month in statement.OwedMonths())
             {
                 if (lines.TryGetValue((statement.MemberId, month.Month), out var line))
                 {
@@ -97,7 +97,7 @@ public sealed class RecordBackPaymentsHandler(IDbContextFactory<DangjianDbContex
 
         foreach (var statement in owing)
         {
-            foreach (var month in statement.OwedMonths)
+            foreach (var month in statement.OwedMonths())
             {
                 var line = lines[(statement.MemberId, month.Month)];
                 line.AddPaid(month.Owed);
@@ -108,7 +108,7 @@ public sealed class RecordBackPaymentsHandler(IDbContextFactory<DangjianDbContex
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
-        var recorded = owing.Select(s => new RecordedBackPayment(payments[s.MemberId].Id, s.MemberId, s.Name, s.Total, s.Covered!.Value, s.OwedMonths.Count())).ToList();
+        var recorded = owing.Select(s => new RecordedBackPayment(payments[s.MemberId].Id, s.MemberId, s.Name, s.Total, s.Covered!.Value, s.OwedMonths().Count())).ToList();
         return new RecordedBackPayments(recorded, total, owing.SelectMany(s => s.Warnings).ToList());
     }
 
