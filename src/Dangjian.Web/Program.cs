@@ -8,6 +8,7 @@ using Dangjian.Web.Features.Access;
 using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Audit;
 using Dangjian.Web.Features.Committees;
+using Dangjian.Web.Features.Dues;
 using Dangjian.Web.Features.Members;
 using Dangjian.Web.Features.Members.Import;
 using Dangjian.Web.Features.Organizations;
@@ -197,9 +198,12 @@ api.MapCommitteeEndpoints();
 api.MapMemberStatisticsEndpoints();
 api.MapTransferEndpoints();
 api.MapMemberImportEndpoints();
+api.MapDuesBackPayEndpoints();
+api.MapDuesRemittanceEndpoints();
 app.MapAccountEndpoints();
 app.MapMemberImportPageEndpoints();
 app.MapMemberStatisticsPageEndpoints();
+app.MapDuesPageEndpoints();
 
 app.MapRazorComponents<App>();
 
