@@ -82,15 +82,11 @@ public sealed class DuesArrearsMembersMetric : IMetric
     {
         var db = scope.Db;
         var end = scope.To;
-        var paidByEnd = from a in db.Set<DuesAllocation>().AsNoTracking()
-                        join p in db.Set<DuesPayment>().AsNoTracking() on a.PaymentId equals p.Id
-                        where p.PaidOn <= end
-                        group a by a.LedgerLineId into g
-                        select new { LineId = g.Key, Paid = g.Sum(a => a.Amount) };
         var count = await (from l in DuesMetricQueries.Lines(scope)
-                           join paid in paidByEnd on l.Id equals paid.LineId into paidLines
-                           from paid in paidLines.DefaultIfEmpty()
-                           where l.Due > (paid == null ? 0m : paid.Paid)
+                           let paidByEnd = db.Set<DuesAllocation>()
+                               .Where(a => a.LedgerLineId == l.Id && db.Set<DuesPayment>().Any(p => p.Id == a.PaymentId && p.PaidOn <= end))
+                               .Sum(a => (decimal?)a.Amount) ?? 0m
+                           where l.Due > paidByEnd
                            select l.MemberId).Distinct().CountAsync(ct);
         return DuesMetricQueries.Total(count);
     }
