@@ -30,9 +30,9 @@ public static class DuesBackPayEndpoints
 {
     public static RouteGroupBuilder MapDuesBackPayEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/dues/backpay").WithTags("党费");
+        var group = api.MapGroup("/dues").WithTags("党费");
 
-        group.MapPost("/preview", async (BackPayRequest request, ComputeBackPayHandler handler, RequestAccess access, CancellationToken ct) =>
+        group.MapPost("/backpay/preview", async (BackPayRequest request, ComputeBackPayHandler handler, RequestAccess access, CancellationToken ct) =>
             {
                 var scope = await access.ScopeAsync(ct);
                 var errors = new List<Error>();
@@ -44,7 +44,7 @@ public static class DuesBackPayEndpoints
             })
             .WithSummary("补缴试算：逐月按当年基数（或自查更正基数）计算应交、已交与应补缴金额；期间超过 6 个月给出提示");
 
-        group.MapPost("", async (BackPayRequest request, RecordBackPaymentsHandler handler, RequestAccess access, CancellationToken ct) =>
+        group.MapPost("/backpay", async (BackPayRequest request, RecordBackPaymentsHandler handler, RequestAccess access, CancellationToken ct) =>
             {
                 var scope = await access.ScopeAsync(ct);
                 var errors = new List<Error>();
