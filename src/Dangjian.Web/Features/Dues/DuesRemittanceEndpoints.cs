@@ -86,7 +86,8 @@ public static class DuesRemittanceEndpoints
 public static class PublicationSheet
 {
     public static readonly IReadOnlyList<string> Headers = ["序号", "姓名", "月交纳额（元）", "应交月数", "已交足月数", "应交金额（元）", "实交金额（元）", "欠交金额（元）"];
-    public static readonly IReadOnlyList<double> Widths = [8, 14, 16, 10, 12, 16, 16, 16];
+    // Each header fits its column; the printable page (print CSS) is the way to print, the sheet is for data.
+    public static readonly IReadOnlyList<double> Widths = [6, 12, 13, 9, 10, 13, 13, 13];
 
     public static string SheetName(DuesPublication p) => $"{p.Year}年党费收缴公示";
 
