@@ -52,9 +52,14 @@ public sealed record ReconciliationRow(long OrganizationId, string Name, Organiz
 /// <summary>
 /// <see cref="Total"/> is the whole subtree against the organization above it; <see cref="Children"/> are the direct sub-organizations
 /// (党小组 excluded: they do not collect), each as a subtree against its parent. Remitted counts only money that leaves the row's
-/// subtree, so a 总支 passing its branches' dues up is not counted twice.
+/// subtree, so a 总支 passing its branches' dues up is not counted twice. <see cref="HasParent"/> is false for a top organization:
+/// what it hands up goes outside the system, so its own remitted figure is always 0 and its difference is not a shortfall.
 /// </summary>
-public sealed record Reconciliation(long OrganizationId, string Name, MonthSpan Period, ReconciliationRow Total, IReadOnlyList<ReconciliationRow> Children);
+public sealed record Reconciliation(long OrganizationId, string Name, MonthSpan Period, bool HasParent, ReconciliationRow Total, IReadOnlyList<ReconciliationRow> Children)
+{
+    /// <summary>大额党费 collected but not handed up: by the whole subtree, or, for a top organization, by its children.</summary>
+    public decimal LargeOutstanding => HasParent ? Total.Figures.LargeOutstanding : Children.Sum(c => c.Figures.LargeOutstanding);
+}
 
 public sealed class GetReconciliationHandler(IDbContextFactory<DangjianDbContext> dbFactory, TimeProvider clock)
 {
@@ -120,6 +125,6 @@ public sealed class GetReconciliationHandler(IDbContextFactory<DangjianDbContext
             .Where(x => x.DissolvedOn is null || x.Row.Figures.Collected != 0 || x.Row.Figures.Remitted != 0)
             .Select(x => x.Row)
             .ToList();
-        return new Reconciliation(root.Id, root.Name, period, Row(root.Id, root.Name, root.Kind, root.Path), children);
+        return new Reconciliation(root.Id, root.Name, period, root.ParentId is not null, Row(root.Id, root.Name, root.Kind, root.Path), children);
     }
 }

@@ -85,14 +85,17 @@ public abstract class RemittanceEndpointsTests(AppFixture fixture) : AppTests(fi
         // 支部 B keeps 15% (its own setting wins over R's): 200.05 × 85% = 170.0425 → 170.04.
         ShouldHave(Figures(children[_branchB]), 200.05m, 0m, 170.04m, 30.01m, 170.04m, 0m);
         children[_branchB].GetProperty("heldSharePercent").GetDecimal().ShouldBe(15m);
-        // R as a whole: nothing has left R (it has no organization above it in the system).
+        // R as a whole: nothing has left R (it has no organization above it in the system), so its own line is not a shortfall.
         ShouldHave(Figures(r.GetProperty("total")), 330.06m, 1000m, 0m, 1330.06m, 1287.05m, 1287.05m);
+        r.GetProperty("hasParent").GetBoolean().ShouldBeFalse();
+        r.GetProperty("largeOutstanding").GetDecimal().ShouldBe(0m); // the 1000 大额 went up from G to R
 
         var g = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/dues/reconciliation?org={_general}&from=2025-01&to=2025-03");
         var a = g.GetProperty("children").EnumerateArray().Single();
         ShouldHave(Figures(a), 120.01m, 1000m, 1100.00m, 20.01m, 1108.01m, 8.01m);
         Figures(a).GetProperty("largeOutstanding").GetDecimal().ShouldBe(0m);
         ShouldHave(Figures(g.GetProperty("total")), 130.01m, 1000m, 1120.00m, 10.01m, 1117.01m, -2.99m);
+        g.GetProperty("hasParent").GetBoolean().ShouldBeTrue();
     }
 
     [Fact]
@@ -147,6 +150,9 @@ public abstract class RemittanceEndpointsTests(AppFixture fixture) : AppTests(fi
         general.ShouldContain("1,130.01");
         general.ShouldContain("-2.99");
         page.QuerySelector("#dj-remittances-total")!.TextContent.ShouldBe("2,390.04"); // 1100 + 1120 + 170.04 (April's is outside)
+        page.QuerySelector("#dj-top-note").ShouldNotBeNull();
+        page.QuerySelector("#dj-large-outstanding").ShouldBeNull();
+        page.QuerySelector($"#dj-reconciliation tr[data-org='{_root}']")!.TextContent.ShouldContain("—");
 
         var saved = await session.SubmitAsync(page, "#dj-remittance-form", new Dictionary<string, string>
         {
