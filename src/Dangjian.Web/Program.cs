@@ -203,6 +203,9 @@ app.MapAccountEndpoints();
 app.MapMemberImportPageEndpoints();
 app.MapMemberStatisticsPageEndpoints();
 app.MapDuesProfilePageEndpoints();
+api.MapDuesBackPayEndpoints();
+api.MapDuesRemittanceEndpoints();
+app.MapDuesPageEndpoints();
 
 app.MapRazorComponents<App>();
 

@@ -16,3 +16,12 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 }, true);
+
+// Printable pages (e.g. the dues 公示) offer a print button; without scripts the browser's own print command does the same.
+document.addEventListener('click', function (event) {
+  var button = event.target && event.target.closest && event.target.closest('[data-print]');
+  if (button) {
+    event.preventDefault();
+    window.print();
+  }
+});
