@@ -30,7 +30,9 @@ internal static class AttachmentSamples
         {
             foreach (var name in entries)
             {
-                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                var entry = zip.CreateEntry(name);
+                entry.LastWriteTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero); // the same bytes on every call
+                using var writer = new StreamWriter(entry.Open());
                 writer.Write("<x/>");
             }
         }
