@@ -26,8 +26,8 @@ public sealed class AttachmentScopeProbes : IApiScopeProbes
 
         return new Dictionary<string, ApiProbe>
         {
-            ["POST /api/v1/attachments"] = new(HttpMethod.Post, "/api/v1/attachments", (Func<HttpContent>)(() => Multipart(meeting, Png, "越权上传.png")), ProbeExpect.Denied),
-            ["GET /api/v1/attachments"] = new(HttpMethod.Get, $"/api/v1/attachments?ownerKind=meeting&ownerId={meeting}", null, ProbeExpect.Denied),
+            ["POST /api/v1/attachments/"] = new(HttpMethod.Post, "/api/v1/attachments", (Func<HttpContent>)(() => Multipart(meeting, Png, "越权上传.png")), ProbeExpect.Denied),
+            ["GET /api/v1/attachments/"] = new(HttpMethod.Get, $"/api/v1/attachments?ownerKind=meeting&ownerId={meeting}", null, ProbeExpect.Denied),
             ["GET /api/v1/attachments/{id:long}"] = new(HttpMethod.Get, $"/api/v1/attachments/{attachment}", null, ProbeExpect.Denied),
             ["DELETE /api/v1/attachments/{id:long}"] = new(HttpMethod.Delete, $"/api/v1/attachments/{attachment}", null, ProbeExpect.Denied),
         };
