@@ -52,6 +52,7 @@ public static class AttachmentErrors
         "attachment.type_not_allowed" => TypeNotAllowed.Message,
         "attachment.legacy_office" => LegacyOffice.Message,
         "attachment.extension_mismatch" => "文件扩展名与文件内容不符",
+        "attachment.bad_form" => "上传内容不完整或格式不正确，请重新选择文件上传",
         "forbidden" => AccessScope.ForbiddenMessage(Permission.Write),
         "expired" => "页面已过期，请刷新后重试",
         _ => null,
