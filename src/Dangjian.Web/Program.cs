@@ -4,7 +4,9 @@ using Dangjian.Core.Common;
 using Dangjian.Core.Data;
 using Dangjian.Identity;
 using Dangjian.Web.Components;
+using Dangjian.Core.Features.Attachments;
 using Dangjian.Web.Features.Access;
+using Dangjian.Web.Features.Attachments;
 using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Audit;
 using Dangjian.Web.Features.Committees;
@@ -24,7 +26,11 @@ var builder = WebApplication.CreateBuilder(args);
 var database = DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Dangjian"));
 
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddDangjianCore(database);
+// Attachment bytes live outside wwwroot, by default beside the SQLite database (docs/operations.md, "Attachments").
+var attachments = AttachmentStoreSettings.From(
+    builder.Configuration["Storage:AttachmentsPath"], builder.Configuration.GetValue<int?>("Storage:AttachmentMaxSizeMB"), database);
+AttachmentEndpoints.EnsureOutsideWebRoot(attachments, builder.Environment.WebRootPath);
+builder.Services.AddDangjianCore(database, attachments);
 builder.Services.AddScoped<JobActor>();
 builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<JobActor>().Actor ?? ActivatorUtilities.CreateInstance<HttpActor>(sp));
 builder.Services.AddSingleton<MemberImportQueue>();
@@ -197,9 +203,11 @@ api.MapCommitteeEndpoints();
 api.MapMemberStatisticsEndpoints();
 api.MapTransferEndpoints();
 api.MapMemberImportEndpoints();
+api.MapAttachmentEndpoints();
 app.MapAccountEndpoints();
 app.MapMemberImportPageEndpoints();
 app.MapMemberStatisticsPageEndpoints();
+app.MapAttachmentPageEndpoints();
 
 app.MapRazorComponents<App>();
 
