@@ -19,6 +19,7 @@ public sealed record ListDispositionsQuery
 
     public long? SessionId { get; init; }
     public long? MemberId { get; init; }
+    public long? CaseId { get; init; }
     public int? Page { get; init; }
     public int? PageSize { get; init; }
 }
@@ -41,6 +42,7 @@ public sealed class ListDispositionsHandler(IDbContextFactory<DangjianDbContext>
         if (query.Status is DispositionStatus status) cases = cases.Where(c => c.Status == status);
         if (query.OverdueOnly) cases = DispositionReminders.Overdue(cases, today);
         if (query.MemberId is long memberId) cases = cases.Where(c => c.MemberId == memberId);
+        if (query.CaseId is long caseId) cases = cases.Where(c => c.Id == caseId);
         var rows =
             from c in cases
             join o in organizations.Value on c.OrganizationId equals o.Id

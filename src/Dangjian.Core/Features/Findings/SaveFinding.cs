@@ -46,9 +46,9 @@ public sealed class AddFindingHandler(IDbContextFactory<DangjianDbContext> dbFac
 
 /// <summary>
 /// Edits a finding and sets its rectification status (待整改/整改中/已整改). 已整改 needs the date it was completed; leaving
-/// 已整改 clears that date.
+/// 已整改 clears that date. Without a status the finding keeps its own (and, when 已整改, its completion date).
 /// </summary>
-public sealed record UpdateFindingCommand(long Id, FindingInput Input, FindingStatus Status, DateOnly? ResolvedOn, string? Note);
+public sealed record UpdateFindingCommand(long Id, FindingInput Input, FindingStatus? Status, DateOnly? ResolvedOn, string? Note);
 
 public sealed class UpdateFindingHandler(IDbContextFactory<DangjianDbContext> dbFactory, TimeProvider clock)
 {
@@ -65,9 +65,11 @@ public sealed class UpdateFindingHandler(IDbContextFactory<DangjianDbContext> db
         if (!valid.IsSuccess) errors.AddRange(valid.Errors);
         var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
         if (note?.Length > Finding.NoteMaxLength) errors.Add(FindingErrors.NoteTooLong);
-        if (command.Status == FindingStatus.Resolved)
+        var status = command.Status ?? finding.Status;
+        var resolvedOnInput = command.ResolvedOn ?? (command.Status is null ? finding.ResolvedOn : null);
+        if (status == FindingStatus.Resolved)
         {
-            if (command.ResolvedOn is not DateOnly resolvedOn) errors.Add(FindingErrors.ResolvedOnRequired);
+            if (resolvedOnInput is not DateOnly resolvedOn) errors.Add(FindingErrors.ResolvedOnRequired);
             else if (resolvedOn > clock.Today()) errors.Add(FindingErrors.ResolvedOnInFuture);
             else if (resolvedOn < source.Value.Date) errors.Add(FindingErrors.ResolvedBeforeMeeting(source.Value.Date));
         }
@@ -75,7 +77,7 @@ public sealed class UpdateFindingHandler(IDbContextFactory<DangjianDbContext> db
         if (errors.Count > 0) return Result<Done>.Failure(errors);
         var v = valid.Value;
         finding.Update(v.Description, v.OwnerMemberId, v.OwnerName, v.Deadline);
-        finding.SetStatus(command.Status, command.ResolvedOn, note);
+        finding.SetStatus(status, resolvedOnInput, note);
         await db.SaveChangesAsync(ct);
         return Done.Value;
     }
