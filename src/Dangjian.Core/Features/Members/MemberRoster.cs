@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Dangjian.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +14,14 @@ public sealed record RosterEntry(long MemberId, string Name, long OrganizationId
 public static class MemberRoster
 {
     /// <summary>Placements in force on <paramref name="date"/> (From inclusive, To exclusive), for members already admitted.</summary>
-    public static IQueryable<PlacementOnDate> On(DangjianDbContext db, DateOnly date, IQueryable<MemberPlacement>? placements = null) =>
-        from p in placements ?? db.Set<MemberPlacement>().AsNoTracking()
+    public static IQueryable<PlacementOnDate> On(DangjianDbContext db, DateOnly date) => On(db, date, _ => true);
+
+    /// <summary>
+    /// The same, narrowed to some placements. The filter goes in before the projection: EF cannot translate a filter on the
+    /// members of a record built by its constructor, so narrowing the result of <see cref="On(DangjianDbContext, DateOnly)"/> fails.
+    /// </summary>
+    public static IQueryable<PlacementOnDate> On(DangjianDbContext db, DateOnly date, Expression<Func<MemberPlacement, bool>> placements) =>
+        from p in db.Set<MemberPlacement>().AsNoTracking().Where(placements)
         join m in db.Set<Member>().AsNoTracking() on p.MemberId equals m.Id
         where p.From <= date && (p.To == null || p.To > date) && m.AdmittedOn <= date
         select new PlacementOnDate(
@@ -29,10 +36,8 @@ public static class MemberRoster
     /// </summary>
     public static async Task<IReadOnlyList<RosterEntry>> ForAsync(DangjianDbContext db, long organizationId, bool isGroup, DateOnly date, CancellationToken ct)
     {
-        // Filter the placements before projecting: EF cannot filter on a positional record's members.
-        var placements = db.Set<MemberPlacement>().AsNoTracking();
-        placements = isGroup ? placements.Where(p => p.GroupId == organizationId) : placements.Where(p => p.OrganizationId == organizationId);
-        var list = await On(db, date, placements).ToListAsync(ct);
+        var rows = isGroup ? On(db, date, p => p.GroupId == organizationId) : On(db, date, p => p.OrganizationId == organizationId);
+        var list = await rows.ToListAsync(ct);
         return list
             .OrderBy(r => r.Name, StringComparer.Ordinal)
             .ThenBy(r => r.MemberId)
