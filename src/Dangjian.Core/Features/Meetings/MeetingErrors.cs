@@ -11,7 +11,6 @@ public static class MeetingErrors
     public static Error NotFound(long id) => Error.NotFound("meeting.not_found", $"会议记录（编号 {id}）不存在或不在您的管理范围内");
     public static Error OrganizationNotFound(long id) => Error.NotFound("meeting.organization_not_found", $"组织（编号 {id}）不存在或不在您的管理范围内");
     public static Error OrganizationRequired => Error.Validation("meeting.organization_required", "请选择召开会议的组织", "OrganizationId");
-    public static Error OrganizationFixed => Error.Validation("meeting.organization_fixed", "会议所属组织不能修改（附件和问题清单随会议归属）；如登记错了组织，请删除后重新登记", "OrganizationId");
 
     public static Error OrganizationDissolved(string name, DateOnly on) =>
         Error.Conflict("meeting.organization_dissolved", $"“{name}”已于 {on:yyyy-MM-dd} 撤销，不能登记此后召开的会议", "HeldOn");
