@@ -64,10 +64,13 @@ public sealed record Electorate(DecidingBody Body, int Expected, int Present)
 /// </summary>
 public static class MeetingRules
 {
-    /// <summary>Meetings of the 班子, whose 应到 is the committee in office rather than every member.</summary>
+    /// <summary>
+    /// Meetings of the 班子, whose 应到 is the committee in office rather than every member: 支委会, 党组（党委）会议,
+    /// 民主生活会 (held by the 领导班子) and 理论学习中心组学习 (whose members are the 班子成员).
+    /// </summary>
     public static readonly IReadOnlySet<string> LeadershipKinds = new HashSet<string>(StringComparer.Ordinal)
     {
-        MeetingKindCodes.CommitteeMeeting, MeetingKindCodes.PartyCommitteeMeeting, MeetingKindCodes.LeadershipLifeMeeting,
+        MeetingKindCodes.CommitteeMeeting, MeetingKindCodes.PartyCommitteeMeeting, MeetingKindCodes.LeadershipLifeMeeting, MeetingKindCodes.CentralGroupStudy,
     };
 
     /// <summary>Kinds whose decisions are taken by the committee (and need its quorum when one is recorded).</summary>

@@ -157,6 +157,19 @@ public sealed class MeetingRulesTests
     public void OtherKinds_VoteStillNeedsAMajorityOfExpectedVoters() =>
         MeetingRules.CheckDecisions([GroupMeeting], Members(6, 6), [Vote(3, 3)]).ShouldHaveSingleItem().Code.ShouldBe("meeting.passed_without_majority");
 
+    [Theory]
+    [InlineData(new[] { CommitteeMeeting }, false, true)]
+    [InlineData(new[] { CentralGroupStudy }, false, true)]
+    [InlineData(new[] { LeadershipLifeMeeting }, false, true)]
+    [InlineData(new[] { BranchGeneralMeeting }, true, false)]
+    [InlineData(new[] { ThemeDay, CommitteeMeeting }, true, true)]
+    [InlineData(new[] { "custom-0123456789ab" }, true, false)]
+    public void Expected_LeadershipKindsExpectTheCommittee_EveryOtherKindTheRoster(string[] kinds, bool roster, bool committee)
+    {
+        MeetingRules.ExpectsRoster(kinds).ShouldBe(roster);
+        MeetingRules.ExpectsCommittee(kinds).ShouldBe(committee);
+    }
+
     [Fact]
     public void Count_NonVotingAndGuests_NeverCountInExpectedOrPresent()
     {
