@@ -24,11 +24,16 @@ public static class MemberRoster
         from p in db.Set<MemberPlacement>().AsNoTracking().Where(placements)
         join m in db.Set<Member>().AsNoTracking() on p.MemberId equals m.Id
         where p.From <= date && (p.To == null || p.To > date) && m.AdmittedOn <= date
-        select new PlacementOnDate(
-            m.Id, m.Name, p.OrganizationId, p.GroupId,
-            m.Category == MemberCategory.Full && (m.ConfirmedOn == null || m.ConfirmedOn <= date),
-            m.Status,
-            m.StatusSince);
+        select new PlacementOnDate
+        {
+            MemberId = m.Id,
+            Name = m.Name,
+            OrganizationId = p.OrganizationId,
+            GroupId = p.GroupId,
+            IsFullOnDate = m.Category == MemberCategory.Full && (m.ConfirmedOn == null || m.ConfirmedOn <= date),
+            Status = m.Status,
+            StatusSince = m.StatusSince,
+        };
 
     /// <summary>
     /// The roster of one organization on a date. For a 党小组 (<paramref name="isGroup"/>) it is the members placed in that group.
@@ -57,4 +62,18 @@ public static class MemberRoster
     }
 }
 
-public sealed record PlacementOnDate(long MemberId, string Name, long OrganizationId, long? GroupId, bool IsFullOnDate, MembershipStatus Status, DateOnly? StatusSince);
+/// <summary>
+/// A placement in force on a date, with the member's standing. Built with an object initializer, not a constructor, so that
+/// callers can keep filtering the query (<c>On(db, date).Where(r =&gt; r.OrganizationId == id)</c>): EF Core translates
+/// member access on an initializer, not on a constructed record.
+/// </summary>
+public sealed record PlacementOnDate
+{
+    public long MemberId { get; init; }
+    public string Name { get; init; } = "";
+    public long OrganizationId { get; init; }
+    public long? GroupId { get; init; }
+    public bool IsFullOnDate { get; init; }
+    public MembershipStatus Status { get; init; }
+    public DateOnly? StatusSince { get; init; }
+}
