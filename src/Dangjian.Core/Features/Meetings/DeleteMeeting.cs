@@ -15,9 +15,6 @@ public sealed record DeleteMeetingCommand(long Id);
 
 public sealed class DeleteMeetingHandler(IDbContextFactory<DangjianDbContext> dbFactory)
 {
-    /// <summary>The <see cref="Attachment.OwnerKind"/> of a meeting's files.</summary>
-    public const string AttachmentOwnerKind = "meeting";
-
     public async Task<Result<Done>> HandleAsync(DeleteMeetingCommand command, AccessScope scope, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -25,7 +22,7 @@ public sealed class DeleteMeetingHandler(IDbContextFactory<DangjianDbContext> db
         if (!loaded.IsSuccess) return loaded.FirstError;
         var meeting = loaded.Value.Meeting;
 
-        var attachments = await db.Set<Attachment>().CountAsync(a => a.OwnerKind == AttachmentOwnerKind && a.OwnerId == meeting.Id, ct);
+        var attachments = await db.Set<Attachment>().CountAsync(a => a.OwnerKind == MeetingAttachmentOwner.Kind && a.OwnerId == meeting.Id, ct);
         var findings = await db.Set<Finding>().CountAsync(f => f.Source == FindingSource.LifeMeeting && f.SourceId == meeting.Id, ct);
         if (attachments > 0 || findings > 0) return MeetingErrors.HasDependents(attachments, findings);
 
