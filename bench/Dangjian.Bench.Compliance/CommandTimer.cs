@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Dangjian.Bench.Compliance;
 
-internal sealed record TimedStatement(string Summary, double Milliseconds, int Rows);
+internal sealed record TimedStatement(string Summary, double Milliseconds, int Rows, string Sql, string Parameters);
 
 /// <summary>
 /// While started, times each query from execution to the reader's disposal (SQLite computes a GROUP BY while the rows
@@ -36,7 +36,8 @@ internal sealed class CommandTimer : DbCommandInterceptor
         if (_done is not null && _running.Remove(command, out var stopwatch))
         {
             var sql = string.Join(' ', command.CommandText.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
-            _done.Add(new TimedStatement(sql.Length > 160 ? sql[..160] + " …" : sql, stopwatch.Elapsed.TotalMilliseconds, eventData.ReadCount));
+            var parameters = string.Join(", ", command.Parameters.Cast<DbParameter>().Select(p => $"{p.ParameterName}={Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)}"));
+            _done.Add(new TimedStatement(sql.Length > 160 ? sql[..160] + " …" : sql, stopwatch.Elapsed.TotalMilliseconds, eventData.ReadCount, command.CommandText, parameters));
         }
 
         return result;

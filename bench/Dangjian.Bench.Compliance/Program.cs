@@ -13,7 +13,7 @@ using Dangjian.Core.Features.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// dotnet run -c Release --project bench/Dangjian.Bench.Compliance -- [sqlite|postgres|all] [--branches N] [--runs N] [--warmup N] [--keep]
+// dotnet run -c Release --project bench/Dangjian.Bench.Compliance -- [sqlite|postgres|all] [--branches N] [--runs N] [--warmup N] [--keep] [--sql]
 // The compliance matrix for a whole tree of N branches (default 2,000) with a year of meetings, on a throw-away database.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -158,6 +158,15 @@ foreach (var provider in providers)
     }
 
     output.WriteLine();
+    if (args.Contains("--sql"))
+    {
+        foreach (var s in statements.OrderByDescending(s => s.Milliseconds).Take(3))
+        {
+            output.WriteLine($"```sql\n-- {s.Milliseconds:F1} ms; parameters: {s.Parameters}\n{s.Sql}\n```");
+            output.WriteLine();
+        }
+    }
+
     all.AddRange(results);
 }
 

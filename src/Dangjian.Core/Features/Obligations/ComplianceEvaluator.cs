@@ -112,7 +112,7 @@ public static class ComplianceEvaluator
         }
 
         var counts = evidence.For(rule);
-        var occurrences = ObligationCalendar.Overlapping(rule.Frequency, from, to);
+        var occurrences = evidence.Occurrences(rule.Frequency, from, to);
         var results = new List<OccurrenceResult>(occurrences.Count);
         foreach (var occurrence in occurrences)
         {
@@ -348,12 +348,14 @@ public static class ComplianceEvaluator
             var day = ObligationCalendar.ReferenceDate(occurrence, today);
             var held = db.Set<HeartToHeartTalk>().AsNoTracking().Where(t => t.HeldOn >= start && t.HeldOn <= end);
 
-            // The roster rule of MemberRoster.On: placement in force on the date, member admitted by then.
+            // The roster rule of MemberRoster.On: placement in force on the date, member admitted by then. Everyone who took
+            // part in a talk, as one list (NOT IN over a UNION is hashed once; an OR inside NOT EXISTS is probed per member).
+            var talked = held.Select(t => t.InitiatorMemberId).Concat(held.Select(t => t.PartnerMemberId));
             var members = await (
                     from p in db.Set<MemberPlacement>().AsNoTracking()
                     join m in db.Set<Member>().AsNoTracking() on p.MemberId equals m.Id
                     where p.From <= day && (p.To == null || p.To > day) && m.AdmittedOn <= day && branchIds.Contains(p.OrganizationId)
-                        && !held.Any(t => t.InitiatorMemberId == p.MemberId || t.PartnerMemberId == p.MemberId)
+                        && !talked.Contains(p.MemberId)
                     group p by p.OrganizationId into g
                     select new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -420,10 +422,16 @@ public static class ComplianceEvaluator
         private readonly Dictionary<long, MonthlyCounts> _byObligation = [];
         private readonly MonthlyCounts _none = new(window);
 
+        private readonly Dictionary<ObligationFrequency, IReadOnlyList<Occurrence>> _occurrences = [];
+
         public MonthlyCounts Evaluations { get; } = new(window);
         public MonthlyCounts Talks { get; } = new(window);
         /// <summary>支委 seats of the branches overlapping the window; null when no obligation needs them.</summary>
         public ILookup<long, (DateOnly From, DateOnly? To)>? Seats { get; set; }
+
+        /// <summary>The period's occurrences of a frequency, computed once per evaluation rather than once per cell.</summary>
+        public IReadOnlyList<Occurrence> Occurrences(ObligationFrequency frequency, DateOnly from, DateOnly to) =>
+            _occurrences.TryGetValue(frequency, out var list) ? list : _occurrences[frequency] = ObligationCalendar.Overlapping(frequency, from, to);
 
         public MonthlyCounts Kind(long kindId) => _byKind.TryGetValue(kindId, out var c) ? c : _byKind[kindId] = new MonthlyCounts(window);
 

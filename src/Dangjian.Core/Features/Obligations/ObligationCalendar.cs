@@ -118,11 +118,19 @@ public static class ObligationCalendar
     /// </summary>
     public static ComplianceStatus Aggregate(IEnumerable<ComplianceStatus> statuses)
     {
-        var seen = statuses.ToHashSet();
-        if (seen.Contains(ComplianceStatus.Overdue)) return ComplianceStatus.Overdue;
-        if (seen.Contains(ComplianceStatus.DueSoon)) return ComplianceStatus.DueSoon;
-        if (seen.Contains(ComplianceStatus.Met)) return ComplianceStatus.Met;
-        return seen.Contains(ComplianceStatus.Pending) ? ComplianceStatus.Pending : ComplianceStatus.NotApplicable;
+        var (dueSoon, met, pending) = (false, false, false);
+        foreach (var status in statuses)
+        {
+            switch (status)
+            {
+                case ComplianceStatus.Overdue: return ComplianceStatus.Overdue;
+                case ComplianceStatus.DueSoon: dueSoon = true; break;
+                case ComplianceStatus.Met: met = true; break;
+                case ComplianceStatus.Pending: pending = true; break;
+            }
+        }
+
+        return dueSoon ? ComplianceStatus.DueSoon : met ? ComplianceStatus.Met : pending ? ComplianceStatus.Pending : ComplianceStatus.NotApplicable;
     }
 
     /// <summary>A problem the user should act on: overdue or due soon.</summary>
