@@ -64,7 +64,11 @@ internal sealed class BenchDatabase : IAsyncDisposable
             }
         }
 
-        var settings = DatabaseSettings.From("Postgres", new NpgsqlConnectionStringBuilder(serverConnection) { Database = name }.ToString());
+        // One pooled connection, so every query runs in the same server backend and its CPU time can be read.
+        var settings = DatabaseSettings.From("Postgres", new NpgsqlConnectionStringBuilder(serverConnection)
+        {
+            Database = name, MaxPoolSize = 1, ConnectionIdleLifetime = 3600,
+        }.ToString());
         return new BenchDatabase("PostgreSQL", settings, $"database {name} (default collation {collation})", async () =>
         {
             NpgsqlConnection.ClearAllPools();
@@ -79,6 +83,10 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public static async Task<string> VersionAsync(DangjianDbContext db) =>
         db.IsPostgres ? "PostgreSQL " + await ScalarAsync(db, "SHOW server_version") : "SQLite " + await ScalarAsync(db, "SELECT sqlite_version()");
+
+    /// <summary>The server process behind the pooled connection (PostgreSQL); null for SQLite, which runs in this process.</summary>
+    public static async Task<int?> BackendPidAsync(DangjianDbContext db) =>
+        db.IsPostgres ? Convert.ToInt32(await ScalarAsync(db, "SELECT pg_backend_pid()"), System.Globalization.CultureInfo.InvariantCulture) : null;
 
     public static async Task<long> CountAsync(DangjianDbContext db, string table) => Convert.ToInt64(await ScalarAsync(db, $"SELECT COUNT(*) FROM \"{table}\""), System.Globalization.CultureInfo.InvariantCulture);
 

@@ -43,7 +43,8 @@ output.WriteLine($"- OS: {RuntimeInformation.OSDescription}; runtime {RuntimeInf
 output.WriteLine($"- load average at start: {LoadAverage()}");
 output.WriteLine($"- tree: {shape.Describe()}");
 output.WriteLine($"- evidence year: {year} (every occurrence has ended, so every cell is decided)");
-output.WriteLine($"- harness: {warmup} warm-up runs, then {runs} timed runs per scenario (Stopwatch, each run timed alone, a new DbContext per run)");
+output.WriteLine($"- harness: {warmup} warm-up runs, then {runs} timed runs per scenario (Stopwatch, each run timed alone, a new DbContext per run); " +
+    "CPU per run = this process + the PostgreSQL backend (/proc), averaged over the timed runs");
 output.WriteLine();
 
 var all = new List<Measurement>();
@@ -89,6 +90,10 @@ foreach (var provider in providers)
     output.WriteLine($"Load average after generating: {LoadAverage()}");
     output.WriteLine();
 
+    int? backend;
+    await using (var db = await factory.CreateDbContextAsync()) backend = await BenchDatabase.BackendPidAsync(db);
+    TimeSpan Cpu() => CpuClock.Process() + CpuClock.Backend(backend);
+
     var everyone = AccessScope.Everything("bench");
     var from = new DateOnly(year, 1, 1);
     var to = new DateOnly(year, 12, 31);
@@ -97,8 +102,8 @@ foreach (var provider in providers)
     async Task<Measurement> MeasureAsync(string scenario, Func<Task<string>> operation)
     {
         var rows = "";
-        var stats = await Timing.MeasureAsync(warmup, runs, async _ => rows = await operation());
-        var m = new Measurement(database.Label, scenario, rows, warmup, stats);
+        var (stats, cpu) = await Timing.MeasureAsync(warmup, runs, Cpu, async _ => rows = await operation());
+        var m = new Measurement(database.Label, scenario, rows, warmup, stats, cpu);
         results.Add(m);
         return m;
     }
@@ -140,6 +145,14 @@ foreach (var provider in providers)
     foreach (var m in results) output.WriteLine(m.Row);
     output.WriteLine();
     output.WriteLine($"Load average after the scenarios: {LoadAverage()}");
+    if (backend is not null)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var after = await BenchDatabase.BackendPidAsync(db);
+        output.WriteLine(after == backend
+            ? $"All queries ran in PostgreSQL backend {backend}; its CPU time is included in the CPU column."
+            : $"WARNING: the backend changed ({backend} → {after}); the CPU column misses part of the server's time.");
+    }
     output.WriteLine();
 
     // One more run of scenario a with every statement timed: what the second is spent on.

@@ -20,22 +20,28 @@ internal sealed record Stats(int Count, double MedianMs, double MinMs, double Ma
 }
 
 /// <summary>One timed scenario: what it did, on how many rows, and its timings.</summary>
-internal sealed record Measurement(string Database, string Scenario, string Rows, int Warmup, Stats Stats)
+/// <summary>
+/// One timed scenario. <see cref="CpuMs"/> is the CPU time one run used — this process plus, on PostgreSQL, the server
+/// backend that ran its queries — averaged over the timed runs: on a shared machine it says what the run costs, while
+/// the wall-clock columns also contain the time spent waiting for a core.
+/// </summary>
+internal sealed record Measurement(string Database, string Scenario, string Rows, int Warmup, Stats Stats, double CpuMs)
 {
     public string Row => string.Create(CultureInfo.InvariantCulture,
-        $"| {Database} | {Scenario} | {Rows} | {Warmup} | {Stats.Count} | {Stats.MedianMs:F2} | {Stats.MinMs:F2} | {Stats.MaxMs:F2} |");
+        $"| {Database} | {Scenario} | {Rows} | {Warmup} | {Stats.Count} | {Stats.MedianMs:F0} | {Stats.MinMs:F0} | {Stats.MaxMs:F0} | {CpuMs:F0} |");
 
     public const string Header =
-        "| database | scenario | rows | warm-up | runs | median ms | min ms | max ms |\n|---|---|---|---|---|---:|---:|---:|";
+        "| database | scenario | rows | warm-up | runs | median ms | min ms | max ms | CPU ms per run |\n|---|---|---|---|---|---:|---:|---:|---:|";
 }
 
 /// <summary>
 /// The harness: run the operation <c>warmup</c> times untimed (JIT, EF's query cache, the database's caches),
-/// then <c>runs</c> times under a <see cref="Stopwatch"/>, each run timed on its own.
+/// then <c>runs</c> times under a <see cref="Stopwatch"/>, each run timed on its own; CPU time is read before and after
+/// the timed runs.
 /// </summary>
 internal static class Timing
 {
-    public static async Task<Stats> MeasureAsync(int warmup, int runs, Func<int, Task> operation)
+    public static async Task<(Stats Stats, double CpuMs)> MeasureAsync(int warmup, int runs, Func<TimeSpan> cpu, Func<int, Task> operation)
     {
         for (var i = 0; i < warmup; i++)
         {
@@ -43,6 +49,7 @@ internal static class Timing
         }
 
         var samples = new List<double>(runs);
+        var cpuBefore = cpu();
         for (var i = 0; i < runs; i++)
         {
             var stopwatch = Stopwatch.StartNew();
@@ -50,6 +57,23 @@ internal static class Timing
             samples.Add(stopwatch.Elapsed.TotalMilliseconds);
         }
 
-        return Stats.Of(samples);
+        return (Stats.Of(samples), (cpu() - cpuBefore).TotalMilliseconds / Math.Max(1, runs));
+    }
+}
+
+/// <summary>CPU time of this process and, when known, of one PostgreSQL backend process (read from /proc on the same machine).</summary>
+internal static class CpuClock
+{
+    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+    public static TimeSpan Process() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+
+    public static TimeSpan Backend(int? pid)
+    {
+        if (pid is not int id || !File.Exists($"/proc/{id}/stat")) return TimeSpan.Zero;
+        var stat = File.ReadAllText($"/proc/{id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
 }
