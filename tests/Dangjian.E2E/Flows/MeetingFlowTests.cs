@@ -33,8 +33,17 @@ public sealed partial class MeetingFlowTests(BrowserFixture browser, E2EApp app)
                 await PostAsync(context, $"/api/v1/organizations/{branch}/committee-members", new { memberId = member, post, from = "2024-01-01" });
             }
 
+            // The compliance matrix for the month of the meeting: the branch's 支委会 cell is not green yet.
+            var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1);
+            var day = yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var monthStart = new DateOnly(yesterday.Year, yesterday.Month, 1);
+            var matrix = $"/compliance?org={committee}&from={monthStart:yyyy-MM-dd}&to={monthStart.AddMonths(1).AddDays(-1):yyyy-MM-dd}";
+            var committeeCell = page.Locator($"tr[data-org='{branch}'] td[data-obligation='committee-meeting']");
+            await page.GotoAsync(matrix);
+            (await committeeCell.GetAttributeAsync("data-status")).ShouldNotBe("Met");
+            (await committeeCell.GetAttributeAsync("class"))!.ShouldNotContain("dj-cell-met");
+
             // Step 1: the organization, the date and the kind, from the list page's 新增会议.
-            var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             await page.GotoAsync("/meetings");
             await page.ClickAsync("#dj-meeting-new");
             await page.WaitForURLAsync(Ui.PathIs("/meetings/new"));
@@ -71,6 +80,14 @@ public sealed partial class MeetingFlowTests(BrowserFixture browser, E2EApp app)
             (await page.InnerTextAsync(".dj-verdict")).ShouldContain("通过");
             (await page.InnerTextAsync(".dj-quorum")).ShouldContain("应到会委员 3 人，实到 2 人");
             await Ui.ScreenshotAsync(page, "meeting-detail.png");
+            var detail = page.Url;
+
+            // The matrix cell turns green once the 支委会 is recorded.
+            await page.GotoAsync(matrix);
+            (await committeeCell.GetAttributeAsync("data-status")).ShouldBe("Met");
+            (await committeeCell.GetAttributeAsync("class"))!.ShouldContain("dj-cell-met");
+            await Ui.ScreenshotAsync(page, "compliance-matrix.png");
+            await page.GotoAsync(detail);
 
             // The invalid vote: one yes of three committee members recorded as 通过.
             await page.ClickAsync("#dj-meeting-edit");
