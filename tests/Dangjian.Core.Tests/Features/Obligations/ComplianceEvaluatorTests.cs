@@ -167,16 +167,16 @@ public sealed class ComplianceEvaluatorTests : IAsyncLifetime
         await _db.AddSeatAsync(_branch, CommitteePost.Member, new DateOnly(2024, 1, 1), b);
 
         await _db.AddTalkAsync(_branch, D(3, 1), a, c);
-        var cell = (await _db.EvaluateAsync(_root, Jan1, Dec31)).Cell(_branch, Talks);
+        var cell = (await _db.EvaluateAsync(_root, Jan1, Dec31)).Cell(_branch, ObligationDefaults.Talks);
         cell.Status.ShouldBe(ComplianceStatus.Overdue);
         cell.Note.ShouldBe("1 名党员未参加谈心谈话，1 对支委之间未谈");
 
         await _db.AddTalkAsync(_branch, D(9, 1), c, b);
-        cell = (await _db.EvaluateAsync(_root, Jan1, Dec31)).Cell(_branch, Talks);
+        cell = (await _db.EvaluateAsync(_root, Jan1, Dec31)).Cell(_branch, ObligationDefaults.Talks);
         cell.Note.ShouldBe("1 对支委之间未谈");
 
         await _db.AddTalkAsync(_branch, D(12, 31), b, a);
-        cell = (await _db.EvaluateAsync(_root, Jan1, Dec31)).Cell(_branch, Talks);
+        cell = (await _db.EvaluateAsync(_root, Jan1, Dec31)).Cell(_branch, ObligationDefaults.Talks);
         cell.Status.ShouldBe(ComplianceStatus.Met);
         cell.Occurrences.Single().Count.ShouldBe(3);
     }
@@ -187,7 +187,7 @@ public sealed class ComplianceEvaluatorTests : IAsyncLifetime
         var a = await _db.AddMemberAsync(_branch, "甲");
         var b = await _db.AddMemberAsync(_branch, "乙");
         await _db.AddTalkAsync(_branch, new DateOnly(2026, 1, 1), a, b);
-        (await _db.EvaluateAsync(_root, Jan1, Dec31)).Cell(_branch, Talks).Status.ShouldBe(ComplianceStatus.Overdue);
+        (await _db.EvaluateAsync(_root, Jan1, Dec31)).Cell(_branch, ObligationDefaults.Talks).Status.ShouldBe(ComplianceStatus.Overdue);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Dangjian.Core.Features.Obligations;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -111,11 +112,11 @@ public abstract class ComplianceEndpointsTests(AppFixture fixture) : AppTests(fi
         Status(Cell(matrix, _branch, Evaluation)).ShouldBe("Met");
         Status(Cell(matrix, _branch, LifeMeeting)).ShouldBe("Overdue");
 
-        var talks = Cell(matrix, _branch, Talks);
+        var talks = Cell(matrix, _branch, ObligationDefaults.Talks);
         Status(talks).ShouldBe("Overdue");
         talks.GetProperty("note").GetString().ShouldBe("1 对支委之间未谈");
         await ComplianceTestData.AddTalkAsync(App, _branch, D(12, 31), b, c);
-        Status(Cell(await MatrixAsync("2024-01-01", "2024-12-31"), _branch, Talks)).ShouldBe("Met");
+        Status(Cell(await MatrixAsync("2024-01-01", "2024-12-31"), _branch, ObligationDefaults.Talks)).ShouldBe("Met");
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public abstract class ComplianceEndpointsTests(AppFixture fixture) : AppTests(fi
         var second = await _client.CreateOrganizationAsync(_root, Unique("B"), "合规第二党支部", "Branch");
         await ComplianceTestData.OverrideAsync(App, _root, ThemeDay, enabled: false);
         await ComplianceTestData.OverrideAsync(App, _root, SecretaryLecture, enabled: false);
-        foreach (var code in new[] { BranchGeneralMeeting, BranchLecture, LifeMeeting, Evaluation, Talks })
+        foreach (var code in new[] { BranchGeneralMeeting, BranchLecture, LifeMeeting, Evaluation, ObligationDefaults.Talks })
         {
             await ComplianceTestData.OverrideAsync(App, second, code, enabled: false);
         }
