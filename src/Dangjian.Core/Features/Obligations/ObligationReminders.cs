@@ -12,7 +12,7 @@ namespace Dangjian.Core.Features.Obligations;
 /// Reminders of organizational life (issue 4): for each obligation, the running occurrence when it is due soon
 /// ("本月主题党日尚未开展") and the one just ended when it was missed ("2026年第三季度支部党员大会未召开").
 /// Older gaps stay in the compliance matrix; the 工作台 list stays short — when more than
-/// <see cref="NamedOrganizations"/> organizations share a reminder, one line counts them and links to the matrix.
+/// <see cref="NamedOrganizations"/> organizations share a reminder, one line counts them ("12 个党支部：本月主题党日尚未开展") and links to the matrix.
 /// </summary>
 public sealed class ObligationReminderSource(IDbContextFactory<DangjianDbContext> dbFactory) : IReminderSource
 {
@@ -62,7 +62,7 @@ public sealed class ObligationReminderSource(IDbContextFactory<DangjianDbContext
             else
             {
                 var link = $"/compliance?{(rootId is long r ? $"org={r}&" : "")}from={Date(occurrence.Start)}&to={Date(occurrence.End < today ? occurrence.End : today)}&problems=true";
-                reminders.Add(new Reminder(severity, Category, $"{list.Count} 个{obligation.Target.Label()}{message}", link, rootId, occurrence.End));
+                reminders.Add(new Reminder(severity, Category, $"{list.Count} 个{obligation.Target.Label()}：{message}", link, rootId, occurrence.End));
             }
         }
 

@@ -118,9 +118,9 @@ public sealed class ObligationHandlerTests : IAsyncLifetime
         for (var i = 0; i < 4; i++) await _db.CreateAsync("X" + i, Branch, _root);
         Today(2026, 7, 25);
         var reminders = await RemindersAsync();
-        var summary = reminders.Single(r => r.Message == "5 个党支部本月主题党日尚未开展");
+        var summary = reminders.Single(r => r.Message == "5 个党支部：本月主题党日尚未开展");
         summary.Link.ShouldBe($"/compliance?org={_root}&from=2026-07-01&to=2026-07-25&problems=true");
-        reminders.ShouldNotContain(r => r.Message.EndsWith("：本月主题党日尚未开展", StringComparison.Ordinal));
+        reminders.Count(r => r.Message.EndsWith("本月主题党日尚未开展", StringComparison.Ordinal)).ShouldBe(1);
     }
 
     [Fact]
