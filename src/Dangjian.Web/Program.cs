@@ -4,14 +4,21 @@ using Dangjian.Core.Common;
 using Dangjian.Core.Data;
 using Dangjian.Identity;
 using Dangjian.Web.Components;
+using Dangjian.Core.Features.Attachments;
 using Dangjian.Web.Features.Access;
+using Dangjian.Web.Features.Attachments;
 using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Audit;
 using Dangjian.Web.Features.Committees;
 using Dangjian.Web.Features.Dues;
+using Dangjian.Web.Features.Evaluations;
+using Dangjian.Web.Features.Findings;
+using Dangjian.Web.Features.Meetings;
+using Dangjian.Web.Features.Compliance;
 using Dangjian.Web.Features.Members;
 using Dangjian.Web.Features.Members.Import;
 using Dangjian.Web.Features.Organizations;
+using Dangjian.Web.Features.Talks;
 using Dangjian.Web.Features.Transfers;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -25,7 +32,11 @@ var builder = WebApplication.CreateBuilder(args);
 var database = DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Dangjian"));
 
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddDangjianCore(database);
+// Attachment bytes live outside wwwroot, by default beside the SQLite database (docs/operations.md, "Attachments").
+var attachments = AttachmentStoreSettings.From(
+    builder.Configuration["Storage:AttachmentsPath"], builder.Configuration.GetValue<int?>("Storage:AttachmentMaxSizeMB"), database);
+AttachmentEndpoints.EnsureOutsideWebRoot(attachments, builder.Environment.WebRootPath);
+builder.Services.AddDangjianCore(database, attachments);
 builder.Services.AddScoped<JobActor>();
 builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<JobActor>().Actor ?? ActivatorUtilities.CreateInstance<HttpActor>(sp));
 builder.Services.AddSingleton<MemberImportQueue>();
@@ -206,6 +217,13 @@ app.MapDuesProfilePageEndpoints();
 api.MapDuesBackPayEndpoints();
 api.MapDuesRemittanceEndpoints();
 app.MapDuesPageEndpoints();
+api.MapAttachmentEndpoints();
+api.MapEvaluationEndpoints();
+api.MapTalkEndpoints();
+api.MapFindingEndpoints();
+api.MapMeetingEndpoints();
+api.MapComplianceEndpoints();
+app.MapAttachmentPageEndpoints();
 
 app.MapRazorComponents<App>();
 

@@ -43,6 +43,7 @@ public static class DemoSeedingServices
         services.AddScoped<IDemoSeedStep, DemoUsersStep>();
         services.AddScoped<IDemoSeedStep, DemoCommitteesStep>();
         services.AddScoped<IDemoSeedStep, DemoMembersStep>();
+        services.AddScoped<IDemoSeedStep, DemoMeetingsStep>();
         return services;
     }
 }

@@ -13,6 +13,7 @@ public sealed class DangjianApp : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
     private readonly string _keysFolder = Path.Combine(Path.GetTempPath(), "dangjian-tests", "keys-" + Guid.NewGuid().ToString("N"));
+    private readonly string _attachmentsFolder = Path.Combine(Path.GetTempPath(), "dangjian-tests", "attachments-" + Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
 
     private DangjianApp(TestDatabase database, Dictionary<string, string?> settings)
@@ -23,6 +24,9 @@ public sealed class DangjianApp : WebApplicationFactory<Program>
 
     public DatabaseKind Kind => _database.Kind;
     public TestDatabase Database => _database;
+
+    /// <summary>Where this host keeps attachment bytes: a temporary folder of its own.</summary>
+    public string AttachmentsFolder => _attachmentsFolder;
 
     public static async Task<DangjianApp> StartAsync(DatabaseKind kind, Dictionary<string, string?>? settings = null)
     {
@@ -37,6 +41,7 @@ public sealed class DangjianApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _database.Provider);
         builder.UseSetting("ConnectionStrings:Dangjian", _database.ConnectionString);
         builder.UseSetting("DataProtection:KeysFolder", _keysFolder);
+        builder.UseSetting("Storage:AttachmentsPath", _attachmentsFolder);
         builder.UseSetting("Security:LoginAttemptsPerMinute", "10000");
         foreach (var (key, value) in _settings)
         {
@@ -72,15 +77,18 @@ public sealed class DangjianApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         await _database.DisposeAsync();
-        try
+        foreach (var folder in new[] { _keysFolder, _attachmentsFolder })
         {
-            Directory.Delete(_keysFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
     }
 }

@@ -72,17 +72,23 @@ public sealed class EvaluationSession : IOrganizationOwned
 
     public string? Note { get; private set; }
 
+    /// <summary>
+    /// 预备党员 take part but are not graded ([default], domain.md §4); a branch that does grade them says so per session.
+    /// </summary>
+    public bool GradeProbationary { get; private set; }
+
     public List<EvaluationEntry> Entries { get; private set; } = [];
 
-    public static EvaluationSession Create(long organizationId, int year, DateOnly heldOn, long? meetingId, string? note) =>
-        new() { OrganizationId = organizationId, Year = year, HeldOn = heldOn, MeetingId = meetingId, Note = note };
+    public static EvaluationSession Create(long organizationId, int year, DateOnly heldOn, long? meetingId, string? note, bool gradeProbationary = false) =>
+        new() { OrganizationId = organizationId, Year = year, HeldOn = heldOn, MeetingId = meetingId, Note = note, GradeProbationary = gradeProbationary };
 
-    public void Update(int year, DateOnly heldOn, long? meetingId, string? note)
+    public void Update(int year, DateOnly heldOn, long? meetingId, string? note, bool gradeProbationary = false)
     {
         Year = year;
         HeldOn = heldOn;
         MeetingId = meetingId;
         Note = note;
+        GradeProbationary = gradeProbationary;
     }
 }
 

@@ -126,6 +126,12 @@ public sealed class Meeting : IOrganizationOwned
     /// <summary>UTC instant the record was entered.</summary>
     public DateTime RecordedAt { get; private set; }
 
+    /// <summary>
+    /// Seats of the organization's committee in office on <see cref="HeldOn"/>, kept when the record is saved: the
+    /// denominator of the 支委会 quorum, so a recorded decision stays explainable after later changes to the committee.
+    /// </summary>
+    public int? CommitteeSize { get; private set; }
+
     public List<MeetingKindLink> Kinds { get; private set; } = [];
     public List<MeetingAttendee> Attendees { get; private set; } = [];
     public List<AgendaItem> AgendaItems { get; private set; } = [];
@@ -155,6 +161,8 @@ public sealed class Meeting : IOrganizationOwned
     }
 
     public void MoveTo(long organizationId) => OrganizationId = organizationId;
+
+    public void RecordCommitteeSize(int? seats) => CommitteeSize = seats;
 }
 
 /// <summary>The validated header fields of a meeting.</summary>
@@ -258,10 +266,20 @@ public sealed class AgendaItem
     public int? VotesNo { get; private set; }
     public int? VotesAbstain { get; private set; }
 
+    /// <summary>
+    /// What the record says the vote decided: 通过 (true) or 未通过 (false); null when the item was not put to a vote.
+    /// Saving checks it against <see cref="MajorityRules.ResolutionPasses"/>, so a 通过 without a majority of 应到会 is refused.
+    /// </summary>
+    public bool? Passed { get; private set; }
+
     public bool IsVoted => VotesYes is not null;
 
-    public static AgendaItem Create(int order, string title, AgendaTopic topic, string? decision, int? yes, int? no, int? abstain) =>
-        new() { Order = order, Title = title, Topic = topic, Decision = decision, VotesYes = yes, VotesNo = yes is null ? null : no ?? 0, VotesAbstain = yes is null ? null : abstain ?? 0 };
+    public static AgendaItem Create(int order, string title, AgendaTopic topic, string? decision, int? yes, int? no, int? abstain, bool? passed = null) =>
+        new()
+        {
+            Order = order, Title = title, Topic = topic, Decision = decision, VotesYes = yes, VotesNo = yes is null ? null : no ?? 0,
+            VotesAbstain = yes is null ? null : abstain ?? 0, Passed = yes is null ? null : passed,
+        };
 }
 
 /// <summary>重点发言: a member (linked) or another person who spoke on the record.</summary>

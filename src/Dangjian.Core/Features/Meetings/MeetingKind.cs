@@ -29,6 +29,8 @@ public sealed class MeetingKind
 
     public void Rename(string name) => Name = name;
 
+    public void Reorder(int sortOrder) => SortOrder = sortOrder;
+
     public void Archive(bool archived) => IsArchived = archived;
 }
 

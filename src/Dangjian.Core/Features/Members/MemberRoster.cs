@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Dangjian.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,15 +14,26 @@ public sealed record RosterEntry(long MemberId, string Name, long OrganizationId
 public static class MemberRoster
 {
     /// <summary>Placements in force on <paramref name="date"/> (From inclusive, To exclusive), for members already admitted.</summary>
-    public static IQueryable<PlacementOnDate> On(DangjianDbContext db, DateOnly date, IQueryable<MemberPlacement>? placements = null) =>
-        from p in placements ?? db.Set<MemberPlacement>().AsNoTracking()
+    public static IQueryable<PlacementOnDate> On(DangjianDbContext db, DateOnly date) => On(db, date, _ => true);
+
+    /// <summary>
+    /// The same, narrowed to some placements. The filter goes in before the projection: EF cannot translate a filter on the
+    /// members of a record built by its constructor, so narrowing the result of <see cref="On(DangjianDbContext, DateOnly)"/> fails.
+    /// </summary>
+    public static IQueryable<PlacementOnDate> On(DangjianDbContext db, DateOnly date, Expression<Func<MemberPlacement, bool>> placements) =>
+        from p in db.Set<MemberPlacement>().AsNoTracking().Where(placements)
         join m in db.Set<Member>().AsNoTracking() on p.MemberId equals m.Id
         where p.From <= date && (p.To == null || p.To > date) && m.AdmittedOn <= date
-        select new PlacementOnDate(
-            m.Id, m.Name, p.OrganizationId, p.GroupId,
-            m.Category == MemberCategory.Full && (m.ConfirmedOn == null || m.ConfirmedOn <= date),
-            m.Status,
-            m.StatusSince);
+        select new PlacementOnDate
+        {
+            MemberId = m.Id,
+            Name = m.Name,
+            OrganizationId = p.OrganizationId,
+            GroupId = p.GroupId,
+            IsFullOnDate = m.Category == MemberCategory.Full && (m.ConfirmedOn == null || m.ConfirmedOn <= date),
+            Status = m.Status,
+            StatusSince = m.StatusSince,
+        };
 
     /// <summary>
     /// The roster of one organization on a date. For a 党小组 (<paramref name="isGroup"/>) it is the members placed in that group.
@@ -29,10 +41,8 @@ public static class MemberRoster
     /// </summary>
     public static async Task<IReadOnlyList<RosterEntry>> ForAsync(DangjianDbContext db, long organizationId, bool isGroup, DateOnly date, CancellationToken ct)
     {
-        // Filter the placements before projecting: EF cannot filter on a positional record's members.
-        var placements = db.Set<MemberPlacement>().AsNoTracking();
-        placements = isGroup ? placements.Where(p => p.GroupId == organizationId) : placements.Where(p => p.OrganizationId == organizationId);
-        var list = await On(db, date, placements).ToListAsync(ct);
+        var rows = isGroup ? On(db, date, p => p.GroupId == organizationId) : On(db, date, p => p.OrganizationId == organizationId);
+        var list = await rows.ToListAsync(ct);
         return list
             .OrderBy(r => r.Name, StringComparer.Ordinal)
             .ThenBy(r => r.MemberId)
@@ -52,4 +62,18 @@ public static class MemberRoster
     }
 }
 
-public sealed record PlacementOnDate(long MemberId, string Name, long OrganizationId, long? GroupId, bool IsFullOnDate, MembershipStatus Status, DateOnly? StatusSince);
+/// <summary>
+/// A placement in force on a date, with the member's standing. Built with an object initializer, not a constructor, so that
+/// callers can keep filtering the query (<c>On(db, date).Where(r =&gt; r.OrganizationId == id)</c>): EF Core translates
+/// member access on an initializer, not on a constructed record.
+/// </summary>
+public sealed record PlacementOnDate
+{
+    public long MemberId { get; init; }
+    public string Name { get; init; } = "";
+    public long OrganizationId { get; init; }
+    public long? GroupId { get; init; }
+    public bool IsFullOnDate { get; init; }
+    public MembershipStatus Status { get; init; }
+    public DateOnly? StatusSince { get; init; }
+}

@@ -25,3 +25,20 @@ document.addEventListener('click', function (event) {
     window.print();
   }
 });
+// A file over the size limit is refused before it is sent; the server checks again, but only after the whole upload.
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (!form.querySelectorAll) return;
+  var inputs = form.querySelectorAll('input[type=file][data-max-bytes]');
+  for (var i = 0; i < inputs.length; i++) {
+    var max = Number(inputs[i].getAttribute('data-max-bytes'));
+    var files = inputs[i].files || [];
+    for (var j = 0; j < files.length; j++) {
+      if (files[j].size > max) {
+        window.alert(inputs[i].getAttribute('data-max-message') || '文件过大');
+        event.preventDefault();
+        return;
+      }
+    }
+  }
+}, true);
