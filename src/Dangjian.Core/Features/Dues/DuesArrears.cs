@@ -53,30 +53,26 @@ public static class DuesArrears
     {
         var lines = db.Set<DuesLedgerLine>().AsNoTracking().Where(l => l.Month <= lastCompleted && memberIds.Contains(l.MemberId));
         var unpaid = lines.Where(l => l.ExcusedReason == null && l.Paid < l.Due);
-        var lastPaid = from l in lines
-                       where l.ExcusedReason == null && l.Paid >= l.Due
-                       group l by l.MemberId into g
-                       select new { MemberId = g.Key, Month = g.Max(l => l.Month) };
-        var runs = from l in unpaid
-                   join b in lastPaid on l.MemberId equals b.MemberId into breaks
-                   from b in breaks.DefaultIfEmpty()
-                   where b == null || l.Month > b.Month
-                   group l by l.MemberId into g
-                   select new { MemberId = g.Key, Months = g.Count(), From = g.Min(l => l.Month) };
-        var owed = from l in unpaid
-                   group l by l.MemberId into g
-                   select new { MemberId = g.Key, Months = g.Count(), Due = g.Sum(l => l.Due), Paid = g.Sum(l => l.Paid) };
-        return from o in owed
-               join r in runs on o.MemberId equals r.MemberId into rs
-               from r in rs.DefaultIfEmpty()
+
+        // An unpaid month is in the current run when no fully paid month of the member comes after it.
+        var tagged = unpaid.Select(l => new
+        {
+            l.MemberId,
+            l.Month,
+            l.Due,
+            l.Paid,
+            InRun = !lines.Any(x => x.MemberId == l.MemberId && x.Month > l.Month && x.ExcusedReason == null && x.Paid >= x.Due),
+        });
+        return from t in tagged
+               group t by t.MemberId into g
                select new MemberArrears
                {
-                   MemberId = o.MemberId,
-                   ConsecutiveMonths = r == null ? 0 : r.Months,
-                   RunFrom = r == null ? null : r.From,
-                   MonthsOwed = o.Months,
-                   DueOwed = o.Due,
-                   PaidOwed = o.Paid,
+                   MemberId = g.Key,
+                   ConsecutiveMonths = g.Count(t => t.InRun),
+                   RunFrom = g.Where(t => t.InRun).Min(t => (DateOnly?)t.Month),
+                   MonthsOwed = g.Count(),
+                   DueOwed = g.Sum(t => t.Due),
+                   PaidOwed = g.Sum(t => t.Paid),
                };
     }
 

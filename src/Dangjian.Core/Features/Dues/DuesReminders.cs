@@ -29,7 +29,11 @@ public sealed class DuesReminderSource(IDbContextFactory<DangjianDbContext> dbFa
                            join m in db.Set<Members.Member>() on a.MemberId equals m.Id
                            join o in db.Organizations on m.OrganizationId equals o.Id
                            where a.ConsecutiveMonths >= DuesArrears.ReminderMonths && !openCases.Any(c => c.MemberId == a.MemberId)
-                           select new { a.MemberId, m.Name, OrganizationId = o.Id, OrganizationName = o.Name, a.ConsecutiveMonths, a.RunFrom })
+                           select new
+                           {
+                               a.MemberId, m.Name, OrganizationId = o.Id, OrganizationName = o.Name, a.ConsecutiveMonths, a.RunFrom,
+                               Decided = db.Set<DuesReviewCase>().Any(c => c.MemberId == a.MemberId && c.FirstUnpaidMonth == a.RunFrom),
+                           })
             .ToListAsync(ct);
         var cases = await (from c in openCases
                            join o in organizations on c.OrganizationId equals o.Id
@@ -41,7 +45,8 @@ public sealed class DuesReminderSource(IDbContextFactory<DangjianDbContext> dbFa
         foreach (var row in owing)
         {
             var from = DuesMonth.Label(row.RunFrom!.Value);
-            reminders.Add(row.ConsecutiveMonths >= DuesArrears.ReviewCaseMonths
+            // After a decision on this run's case (e.g. 不作脱党处理) the member still owes: keep reminding, without asking for a case again.
+            reminders.Add(row.ConsecutiveMonths >= DuesArrears.ReviewCaseMonths && !row.Decided
                 ? new Reminder(ReminderSeverity.Overdue, Category,
                     $"{row.OrganizationName} {row.Name} 自{from}起连续 {row.ConsecutiveMonths} 个月未交纳党费且无正当理由，应启动自行脱党审查",
                     $"/dues/members/{row.MemberId}", row.OrganizationId, row.RunFrom)
