@@ -21,10 +21,17 @@ public sealed record MemberDuesLineItem(
 public sealed record MemberDuesView(
     long MemberId, string Name, long OrganizationId, string OrganizationName, bool CanWrite, bool AllowsQuarterly, DateOnly? PaidUpTo, DateOnly LastCompletedMonth,
     int ConsecutiveMonths, DateOnly? RunFrom, int MonthsOwed, decimal Outstanding, IReadOnlyList<DuesReviewCaseItem> Cases,
-    IReadOnlyList<MemberDuesProfileItem> Profiles, IReadOnlyList<MemberDuesLineItem> Lines, IReadOnlyList<DuesPaymentItem> Payments);
+    IReadOnlyList<MemberDuesProfileItem> Profiles, IReadOnlyList<MemberDuesLineItem> Lines, IReadOnlyList<DuesPaymentItem> Payments,
+    IReadOnlyList<DuesPayerChoice> Payers);
+
+/// <summary>A member of the same branch who may hand over the dues on the member's behalf (代交).</summary>
+public sealed record DuesPayerChoice(long MemberId, string Name);
 
 public sealed class GetMemberDuesHandler(IDbContextFactory<DangjianDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>A branch has at most about 50 members (《支部工作条例》); the choice list stops well above that.</summary>
+    public const int MaxPayers = 200;
+
     public async Task<Result<MemberDuesView>> HandleAsync(GetMemberDuesQuery query, AccessScope scope, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -55,8 +62,12 @@ public sealed class GetMemberDuesHandler(IDbContextFactory<DangjianDbContext> db
             .Select(r => new DuesReviewCaseItem(r.Case.Id, member.Id, member.Name, r.Case.OrganizationId, r.Name, r.Case.OpenedOn, r.Case.FirstUnpaidMonth,
                 r.Case.ConsecutiveMonths, r.Case.Status, r.Case.DecidedOn, r.Case.Decision, scope.Allows(r.Path, Permission.Write))).ToList();
 
+        var payers = await DuesArrears.CurrentMembers(db, db.Organizations.Where(o => o.Id == member.OrganizationId).Select(o => o.Id))
+            .Where(m => m.Id != member.Id).OrderBy(m => m.Name).ThenBy(m => m.Id).Take(MaxPayers)
+            .Select(m => new DuesPayerChoice(m.Id, m.Name)).ToListAsync(ct);
+
         return new MemberDuesView(member.Id, member.Name, member.OrganizationId, branchName, canWrite, await DuesLedgerAccess.AllowsQuarterlyAsync(db, path, ct),
             await DuesPaidUpTo.ForMemberAsync(db, member.Id, ct), last, arrears?.ConsecutiveMonths ?? 0, arrears?.RunFrom, arrears?.MonthsOwed ?? 0,
-            DuesMoney.Fen(arrears?.Outstanding ?? 0m), cases, profiles, lines, payments);
+            DuesMoney.Fen(arrears?.Outstanding ?? 0m), cases, profiles, lines, payments, payers);
     }
 }
