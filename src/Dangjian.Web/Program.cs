@@ -41,6 +41,7 @@ builder.Services.AddScoped<JobActor>();
 builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<JobActor>().Actor ?? ActivatorUtilities.CreateInstance<HttpActor>(sp));
 builder.Services.AddSingleton<MemberImportQueue>();
 builder.Services.AddHostedService<MemberImportWorker>();
+builder.Services.AddHostedService<DuesReviewWorker>();
 builder.Services.AddScoped<RequestAccess>();
 builder.Services.AddScoped<CurrentScope>();
 builder.Services.AddDangjianIdentity(database)
@@ -210,6 +211,7 @@ api.MapMemberStatisticsEndpoints();
 api.MapTransferEndpoints();
 api.MapMemberImportEndpoints();
 api.MapDuesProfileEndpoints();
+api.MapDuesLedgerEndpoints();
 app.MapAccountEndpoints();
 app.MapMemberImportPageEndpoints();
 app.MapMemberStatisticsPageEndpoints();

@@ -119,6 +119,9 @@ public sealed class DuesReviewCaseConfiguration : IEntityTypeConfiguration<DuesR
         builder.Property(c => c.Decision).HasMaxLength(DuesReviewCase.TextMaxLength);
         builder.HasIndex(c => new { c.OrganizationId, c.Status });
         builder.HasIndex(c => new { c.MemberId, c.Status });
+
+        // One open case per member, held by the database so that two checks running at once cannot open a second one.
+        builder.HasIndex(c => c.MemberId).IsUnique().HasFilter("\"Status\" = 'Open'").HasDatabaseName(DuesReviewCase.OneOpenPerMemberIndex);
         builder.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -266,6 +266,7 @@ public sealed class DuesAllocation
 public sealed class DuesReviewCase : IOrganizationOwned
 {
     public const int TextMaxLength = 1000;
+    public const string OneOpenPerMemberIndex = "IX_DuesReviewCases_MemberId_Open";
 
     private DuesReviewCase()
     {

@@ -35,7 +35,8 @@ public sealed class CreateInternalTransferHandler(IDbContextFactory<DangjianDbCo
         if (errors.Count > 0) return Result<long>.Failure(errors);
         if (await TransferQueries.HasPendingAsync(db, member.Id, ct)) return TransferErrors.AlreadyPending;
 
-        var transfer = Transfer.Create(member.Id, TransferKind.Internal, TransferStatus.Pending, member.OrganizationId, target!.Id, null, letter.Value);
+        var transfer = Transfer.Create(member.Id, TransferKind.Internal, TransferStatus.Pending, member.OrganizationId, target!.Id, null,
+            await TransferQueries.WithDuesPaidUpToAsync(db, member.Id, letter.Value, ct));
         db.Add(transfer);
         await db.SaveChangesAsync(ct);
         return transfer.Id;
@@ -71,7 +72,8 @@ public sealed class CreateOutOfSystemTransferHandler(IDbContextFactory<DangjianD
         var closed = await MemberPlacements.CloseAsync(db, member.Id, letter.Value.IssuedOn, ct);
         if (!closed.IsSuccess) return closed.FirstError;
         member.MarkTransferredOut(letter.Value.IssuedOn);
-        var transfer = Transfer.Create(member.Id, TransferKind.OutOfSystem, TransferStatus.Pending, member.OrganizationId, null, name.Value, letter.Value);
+        var transfer = Transfer.Create(member.Id, TransferKind.OutOfSystem, TransferStatus.Pending, member.OrganizationId, null, name.Value,
+            await TransferQueries.WithDuesPaidUpToAsync(db, member.Id, letter.Value, ct));
         db.Add(transfer);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -116,4 +118,8 @@ internal static class TransferQueries
 {
     public static Task<bool> HasPendingAsync(DangjianDbContext db, long memberId, CancellationToken ct) =>
         db.Set<Transfer>().AnyAsync(t => t.MemberId == memberId && t.Status == TransferStatus.Pending && t.Kind == TransferKind.Internal, ct);
+
+    /// <summary>A letter left without "党费交至" takes the month from the dues ledger (issue 5); one the user typed is kept as written.</summary>
+    public static async Task<TransferLetter> WithDuesPaidUpToAsync(DangjianDbContext db, long memberId, TransferLetter letter, CancellationToken ct) =>
+        letter.DuesPaidUpTo is not null ? letter : letter with { DuesPaidUpTo = await Dues.DuesPaidUpTo.ForMemberAsync(db, memberId, ct) };
 }

@@ -100,7 +100,7 @@ public sealed class DuesSettingsForm
 }
 
 /// <summary>Display formats for money (ui.md: 1,234.50) and parsing of the plain form fields.</summary>
-public static class DuesFormat
+public static class DuesProfileFormat
 {
     public static string Money(decimal? amount) => amount is { } a ? a.ToString("#,##0.00", CultureInfo.InvariantCulture) : "";
 
