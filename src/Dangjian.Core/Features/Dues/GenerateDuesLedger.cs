@@ -86,8 +86,8 @@ public sealed class LedgerCandidate
 }
 
 /// <summary>
-/// Who owes dues where in a month, and how much. This is the one place that joins placements, profiles and reductions
-/// (the set-based due query); when <c>DuesSchedule</c> lands, <see cref="Candidates"/> is the thing to swap.
+/// Who owes dues where in a month, and how much, for the ledger: <see cref="DuesSchedule"/> narrowed to some branches
+/// (and one member), plus the set-based insert.
 /// </summary>
 public static class DuesLedgerGeneration
 {
@@ -100,45 +100,15 @@ public static class DuesLedgerGeneration
     private const int InsertBatch = 1000;
 
     /// <summary>
-    /// One row per member who owes dues for <paramref name="month"/> at one of <paramref name="branches"/>:
-    /// <list type="bullet">
-    /// <item>Where: the placement (组织关系) the member held on the 1st of the month; a member who arrived later in the month
-    /// (new member, transfer in from outside) owes at the branch of their first placement in that month. So a member who moves
-    /// owes the month at the branch that held them when it began, and starts owing at the new branch the next month: never
-    /// both for the same month (the member+month key is unique as well).</item>
-    /// <item>From when: 《党费规定》 — 预备党员 pay from the month of the 支部大会 vote (<see cref="Member.AdmittedOn"/>), so the
-    /// month counts when the vote falls in it or before it. A member whose relationship ended (出党, 转出系统外) before the month
-    /// began has no placement that month and owes nothing.</item>
-    /// <item>停止党籍 (Suspended) since before the month: the member neither exercises rights nor pays; no line.</item>
-    /// <item>How much: an approved reduction or exemption covering the month (the latest one, if several), else the profile of
-    /// the month's year (the override if set, else the computed amount); null when there is neither (未核定基数).</item>
-    /// </list>
+    /// One row per member who owes dues for <paramref name="month"/> at one of <paramref name="branches"/> — where, from when
+    /// and how much are the rules of <see cref="DuesSchedule"/> (null amount: no profile for the year, 未核定基数).
     /// </summary>
     public static IQueryable<LedgerCandidate> Candidates(DangjianDbContext db, IQueryable<Organization> branches, DateOnly month, long? memberId = null)
     {
-        var next = month.AddMonths(1);
-        var year = month.Year;
-        var placements = db.Set<MemberPlacement>().AsNoTracking();
-        var scoped = memberId is long id ? placements.Where(p => p.MemberId == id) : placements;
-        return from p in scoped
-               join o in branches on p.OrganizationId equals o.Id
-               join m in db.Set<Member>().AsNoTracking() on p.MemberId equals m.Id
-               where p.From < next && (p.To == null || (p.To > month && p.To > p.From))
-                     && !placements.Any(e => e.MemberId == p.MemberId && e.From < p.From && e.From < next && (e.To == null || (e.To > month && e.To > e.From)))
-                     && m.AdmittedOn < next
-                     && !(m.Status == MembershipStatus.Suspended && m.StatusSince != null && m.StatusSince <= month)
-               select new LedgerCandidate
-               {
-                   MemberId = p.MemberId,
-                   OrganizationId = p.OrganizationId,
-                   Due = db.Set<DuesReduction>()
-                             .Where(r => r.MemberId == p.MemberId && r.FromMonth <= month && r.ToMonth >= month)
-                             .OrderByDescending(r => r.FromMonth).ThenByDescending(r => r.Id)
-                             .Select(r => (decimal?)r.ReducedMonthly).FirstOrDefault()
-                         ?? db.Set<DuesProfile>()
-                             .Where(d => d.MemberId == p.MemberId && d.Year == year)
-                             .Select(d => (decimal?)(d.OverrideMonthly ?? d.ComputedMonthly)).FirstOrDefault(),
-               };
+        // DuesSchedule is the one answer to "who owes what where this month"; the ledger only narrows it.
+        var rows = DuesSchedule.ForBranchesMonth(db, branches.Select(o => o.Id), month);
+        if (memberId is long id) rows = rows.Where(r => r.MemberId == id);
+        return rows.Select(r => new LedgerCandidate { MemberId = r.MemberId, OrganizationId = r.OrganizationId, Due = r.Due });
     }
 
     /// <summary>
