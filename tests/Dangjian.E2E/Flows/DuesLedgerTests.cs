@@ -11,9 +11,9 @@ using Microsoft.Playwright;
 namespace Dangjian.E2E.Flows;
 
 /// <summary>
-/// 党费 (issue 5 acceptance, the ledger half): a branch of three members who have not paid for the last three months; the
+/// 党费 (issue 5 acceptance): a branch of three members who have not paid for the last three months; the
 /// secretary generates this month's ledger on the page, records two payments in the grid, and the arrears list changes.
-/// The bases are written into the database here; the wizard half of the flow is added with the profile wizard.
+/// The bases are set first with the profile wizard in the browser (preview, then confirm).
 /// </summary>
 public sealed class DuesLedgerTests(BrowserFixture browser, E2EApp app) : IClassFixture<E2EApp>
 {
@@ -35,7 +35,12 @@ public sealed class DuesLedgerTests(BrowserFixture browser, E2EApp app) : IClass
                 members.Add(await PostAsync(context, "/api/v1/members", new { organizationId = branch, member = Member(name, i) }));
             }
 
-            await ProfilesAsync(members, branch, 12.50m);
+            // The bases, set with the wizard: 2,500 元 → 0.5% → 12.50 a month (for last year too when the months owed reach into it).
+            foreach (var year in new[] { ThisMonth.AddMonths(-3).Year, ThisMonth.Year }.Distinct())
+            {
+                await WizardAsync(page, branch, year, members);
+            }
+
             for (var back = 3; back >= 1; back--)
             {
                 await PostAsync(context, "/api/v1/dues/ledger", new { organizationId = branch, month = ThisMonth.AddMonths(-back).ToString("yyyy-MM", CultureInfo.InvariantCulture) }, expected: 200);
@@ -97,23 +102,24 @@ public sealed class DuesLedgerTests(BrowserFixture browser, E2EApp app) : IClass
     private static async Task<string> Consecutive(IPage page, long member) =>
         (await page.InnerTextAsync($"#dj-arrears-table tr[data-member-id='{member}'] .dj-consecutive")).Trim();
 
-    /// <summary>The annual bases, written straight into the app's database (the profile wizard is not part of this flow yet).</summary>
-    private async Task ProfilesAsync(IEnumerable<long> members, long branch, decimal monthly)
+    /// <summary>The profile wizard: type and base per member, 预览 shows the computed amount, 确认保存 saves them all.</summary>
+    private static async Task WizardAsync(IPage page, long branch, int year, IReadOnlyList<long> members)
     {
-        var options = new DbContextOptionsBuilder<DangjianDbContext>();
-        DatabaseSettings.From("Sqlite", $"Data Source={app.DatabaseFile}").Configure(options);
-        await using var db = new DangjianDbContext(options.Options, new FixedActor(null, "E2E"), TimeProvider.System);
-        foreach (var member in members)
+        await page.GotoAsync($"/dues/profiles?org={branch}&year={year}");
+        foreach (var id in members)
         {
-            foreach (var year in new[] { ThisMonth.Year - 1, ThisMonth.Year })
-            {
-                var profile = DuesProfile.Create(member, branch, year);
-                profile.Set(DuesMemberType.Salaried, null, null, null, new DuesAmount(monthly, null, null));
-                db.Add(profile);
-            }
+            var row = page.Locator($"#dj-dues-row-{id}");
+            await row.Locator("select[name$='.MemberType']").SelectOptionAsync("Salaried");
+            await row.Locator("input[name$='.Base']").FillAsync("2500");
         }
 
-        await db.SaveChangesAsync();
+        await page.ClickAsync("#dj-dues-preview");
+        await page.Locator("#dj-dues-preview-summary").WaitForAsync();
+        foreach (var id in members) (await page.InnerTextAsync($"#dj-dues-row-{id} .dj-monthly")).ShouldContain("12.50");
+        await Ui.ScreenshotAsync(page, $"dues-wizard-{year}.png");
+        await page.ClickAsync("#dj-dues-confirm");
+        await page.WaitForURLAsync(u => u.Contains("flash=saved", StringComparison.Ordinal));
+        (await page.InnerTextAsync("#dj-dues-count")).ShouldBe(members.Count.ToString(CultureInfo.InvariantCulture));
     }
 
     private static object Member(string name, int i)
