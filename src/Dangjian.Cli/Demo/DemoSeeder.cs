@@ -44,6 +44,7 @@ public static class DemoSeedingServices
         services.AddScoped<IDemoSeedStep, DemoCommitteesStep>();
         services.AddScoped<IDemoSeedStep, DemoMembersStep>();
         services.AddScoped<IDemoSeedStep, DemoMeetingsStep>();
+        services.AddScoped<IDemoSeedStep, DemoEvaluationsStep>();
         services.AddScoped<IDemoSeedStep, DemoDuesStep>();
         return services;
     }
