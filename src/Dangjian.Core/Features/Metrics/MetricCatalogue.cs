@@ -9,12 +9,27 @@ public enum MetricKind
     Flow,
 }
 
+/// <summary>How an organization's facts combine into the figure of a subtree.</summary>
+public enum MetricAggregation
+{
+    /// <summary>The figure is the sum of the facts' values (counts, 元, 人次).</summary>
+    Sum,
+
+    /// <summary>The figure is Σ value ÷ Σ base × 100, one decimal, half away from zero; 0 when the base is 0.</summary>
+    Percent,
+}
+
 public sealed record MetricDimension(string Key, string Label);
 
 /// <summary>One catalogue entry: a stable key, what the user reads, and exactly what is counted.</summary>
-public sealed record MetricDefinition(string Key, string Label, string Unit, MetricKind Kind, IReadOnlyList<MetricDimension> Dimensions, string Description);
+public sealed record MetricDefinition(
+    string Key, string Label, string Unit, MetricKind Kind, IReadOnlyList<MetricDimension> Dimensions, string Description,
+    MetricAggregation Aggregation = MetricAggregation.Sum)
+{
+    public MetricDimension? Dimension(string? key) => key is null ? null : Dimensions.FirstOrDefault(d => d.Key == key);
+}
 
-/// <summary>Where and when a metric is evaluated: a subtree (by path, already inside the caller's scope) and a period [From, To].</summary>
+/// <summary>Where and when a metric's facts are read: a subtree (by path, already inside the caller's scope) and a period [From, To].</summary>
 public sealed record MetricScope(DangjianDbContext Db, string RootPath, DateOnly From, DateOnly To);
 
 /// <summary>
@@ -24,35 +39,125 @@ public sealed record MetricScope(DangjianDbContext Db, string RootPath, DateOnly
 public sealed record MetricValue(string? Key, string Label, decimal Value);
 
 /// <summary>
-/// A metric a module registers by implementing this interface in Core; <see cref="MetricCatalogue"/> finds every implementation.
-/// Evaluation is set-based (one GROUP BY over the subtree), never one query per organization.
+/// One organization's contribution to a metric, for one dimension value (null: the total, or "未填写" in a breakdown).
+/// Facts are additive: the figure of any subtree is the sum of its organizations' facts, so one GROUP BY serves every
+/// organization of a batch. A <see cref="MetricAggregation.Percent"/> metric carries its numerator in <see cref="Value"/>
+/// and its denominator in <see cref="Base"/>.
+/// </summary>
+public sealed record MetricFact(long OrganizationId, string? DimensionValue, decimal Value, decimal Base = 0);
+
+/// <summary>A value a dimension can take: a stable code, and the label the user reads.</summary>
+public sealed record MetricDimensionValue(string Code, string Label);
+
+/// <summary>
+/// One record behind a figure ("show me the 12 党课"). <see cref="RecordType"/> and <see cref="RecordId"/> name the record; the
+/// web host turns them into a link. A class with settable members, not a positional record, so that EF can filter, sort and
+/// page a projection of it in SQL.
+/// </summary>
+public sealed class MetricRecord
+{
+    public string RecordType { get; init; } = "";
+    public long RecordId { get; init; }
+    public long OrganizationId { get; init; }
+    public DateOnly? Date { get; init; }
+    public string Title { get; init; } = "";
+    public string? Detail { get; init; }
+}
+
+/// <summary>
+/// The module whose records a metric counts. A scope where the module holds no record at all is "no data", never 0
+/// (metrics.md, rule 5): a summary then asks for the figure instead of printing a zero nobody measured.
+/// </summary>
+public abstract class MetricSource
+{
+    /// <summary>Stable key, e.g. "meetings".</summary>
+    public abstract string Key { get; }
+
+    /// <summary>What the user reads in a "待补充" note, e.g. "会议活动记录".</summary>
+    public abstract string Label { get; }
+
+    /// <summary>Organizations of the subtree that hold any record of the module dated on or before <paramref name="asOf"/>.</summary>
+    public abstract IQueryable<long> OrganizationsInUse(DangjianDbContext db, string rootPath, DateOnly asOf);
+}
+
+/// <summary>
+/// A metric a module registers by implementing this interface in Core; <see cref="MetricCatalogue"/> finds every implementation
+/// with a parameterless constructor. Evaluation is set-based: <see cref="FactsAsync"/> is one GROUP BY over the subtree,
+/// per organization, never one query per organization. Figures are rolled up by <see cref="MetricEvaluator"/>.
 /// </summary>
 public interface IMetric
 {
     MetricDefinition Definition { get; }
 
-    /// <param name="dimension">A key of <see cref="MetricDefinition.Dimensions"/>, or null for the total.</param>
-    Task<IReadOnlyList<MetricValue>> EvaluateAsync(MetricScope scope, string? dimension, CancellationToken ct);
+    MetricSource Source { get; }
+
+    /// <summary>Facts per organization of the scope's subtree; <paramref name="dimension"/> is a key of the definition's dimensions, or null for totals.</summary>
+    Task<IReadOnlyList<MetricFact>> FactsAsync(MetricScope scope, string? dimension, CancellationToken ct);
+
+    /// <summary>The values a dimension can take, in the order users expect; values with no facts read 0 in a breakdown.</summary>
+    Task<IReadOnlyList<MetricDimensionValue>> DimensionValuesAsync(DangjianDbContext db, string dimension, CancellationToken ct);
+
+    /// <summary>The records behind the figure of the scope (optionally one dimension value), as a query the caller filters and pages.</summary>
+    IQueryable<MetricRecord> Records(MetricScope scope, string? dimension, string? dimensionValue);
+}
+
+/// <summary>
+/// Metrics whose keys are data, not code (e.g. <c>custom.{key}</c> indicators an administrator defines): the family resolves
+/// keys under its prefix from the database.
+/// </summary>
+public interface IMetricFamily
+{
+    /// <summary>Key prefix including the dot, e.g. "custom.".</summary>
+    string Prefix { get; }
+
+    Task<IMetric?> FindAsync(DangjianDbContext db, string key, CancellationToken ct);
+
+    Task<IReadOnlyList<MetricDefinition>> DefinitionsAsync(DangjianDbContext db, CancellationToken ct);
 }
 
 /// <summary>The one metric catalogue (architecture decision 8): pages, API, exports and reports read figures through it.</summary>
 public sealed class MetricCatalogue
 {
     public static readonly MetricCatalogue Default = new(
-        typeof(MetricCatalogue).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IMetric).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
-            .Select(t => (IMetric)Activator.CreateInstance(t)!));
+        Discover<IMetric>(typeof(MetricCatalogue).Assembly),
+        Discover<IMetricFamily>(typeof(MetricCatalogue).Assembly));
 
     private readonly Dictionary<string, IMetric> _metrics;
+    private readonly IReadOnlyList<IMetricFamily> _families;
 
-    public MetricCatalogue(IEnumerable<IMetric> metrics)
+    public MetricCatalogue(IEnumerable<IMetric> metrics, IEnumerable<IMetricFamily>? families = null)
     {
         _metrics = metrics.ToDictionary(m => m.Definition.Key, StringComparer.Ordinal);
+        _families = (families ?? []).ToList();
+        var clash = _metrics.Keys.FirstOrDefault(k => _families.Any(f => k.StartsWith(f.Prefix, StringComparison.Ordinal)));
+        if (clash is not null) throw new InvalidOperationException($"指标“{clash}”与指标族的前缀冲突");
     }
 
+    /// <summary>The metrics registered in code (families excluded: their keys live in the database).</summary>
     public IReadOnlyList<MetricDefinition> Definitions => _metrics.Values.Select(m => m.Definition).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>Every metric: code-registered ones and each family's, by key.</summary>
+    public async Task<IReadOnlyList<MetricDefinition>> DefinitionsAsync(DangjianDbContext db, CancellationToken ct)
+    {
+        var all = Definitions.ToList();
+        foreach (var family in _families) all.AddRange(await family.DefinitionsAsync(db, ct));
+        return all.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+    }
 
     public IMetric? Find(string key) => _metrics.GetValueOrDefault(key);
 
     public IMetric Get(string key) => Find(key) ?? throw new KeyNotFoundException($"指标“{key}”未登记");
+
+    /// <summary>A code-registered metric, or one of a family's.</summary>
+    public async Task<IMetric?> FindAsync(DangjianDbContext db, string key, CancellationToken ct)
+    {
+        if (Find(key) is { } metric) return metric;
+        var family = _families.FirstOrDefault(f => key.StartsWith(f.Prefix, StringComparison.Ordinal));
+        return family is null ? null : await family.FindAsync(db, key, ct);
+    }
+
+    private static IEnumerable<T> Discover<T>(System.Reflection.Assembly assembly) =>
+        assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(T).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(t => (T)Activator.CreateInstance(t)!);
 }
