@@ -22,12 +22,13 @@ public sealed record MetricReading(MetricRef Ref, MetricDefinition Definition, M
 /// <summary>The readings of one batch, by reference and organization.</summary>
 public sealed class MetricReadings(IReadOnlyList<MetricReading> readings)
 {
-    private readonly Dictionary<(string, long), MetricReading> _byKey =
-        readings.GroupBy(r => (r.Ref.ToString(), r.Target.OrganizationId)).ToDictionary(g => g.Key, g => g.First());
+    private readonly Dictionary<(string, long, bool), MetricReading> _byKey =
+        readings.GroupBy(r => (r.Ref.ToString(), r.Target.OrganizationId, r.Target.IncludeSubtree)).ToDictionary(g => g.Key, g => g.First());
 
     public IReadOnlyList<MetricReading> All { get; } = readings;
 
-    public MetricReading Get(MetricRef metricRef, long organizationId) => _byKey[(metricRef.ToString(), organizationId)];
+    public MetricReading Get(MetricRef metricRef, long organizationId, bool includeSubtree = true) =>
+        _byKey[(metricRef.ToString(), organizationId, includeSubtree)];
 }
 
 /// <summary>A reference checked against the catalogue: the metric, and a dimension value resolved to its code.</summary>
