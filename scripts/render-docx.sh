@@ -12,6 +12,8 @@ in=$1 out=$2
 [ -f "$in" ] || die "no such file: $in"
 command -v soffice >/dev/null 2>&1 || die "soffice not found: install LibreOffice (apt-get install libreoffice-writer)"
 command -v pdftoppm >/dev/null 2>&1 || die "pdftoppm not found: install poppler (apt-get install poppler-utils)"
+# Without any Chinese font every character would render as a box.
+[ -n "$(fc-list :lang=zh family 2>/dev/null)" ] || die "no Chinese font installed: install fonts-noto-cjk (or the official fonts)"
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
@@ -28,12 +30,13 @@ export FONTCONFIG_FILE
 FONTCONFIG_FILE="$(cd "$(dirname "$0")" && pwd)/render-fonts.conf"
 
 log=$profile/soffice.log
+pdf=$out/$name.pdf
+rm -f "$pdf" "$out/$name.png" # soffice can exit 0 without writing: never report an old file
 if ! timeout 180 soffice --headless --norestore "-env:UserInstallation=file://$profile/user" \
     --convert-to pdf --outdir "$out" "$in" >"$log" 2>&1; then
   cat "$log" >&2
   die "soffice failed to convert $in"
 fi
-pdf=$out/$name.pdf
 [ -s "$pdf" ] || { cat "$log" >&2; die "soffice wrote no PDF for $in"; }
 
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$pdf" "$out/$name" || die "pdftoppm failed on $pdf"

@@ -8,8 +8,8 @@ namespace Dangjian.Documents.Docx;
 
 /// <summary>
 /// Lays out an <see cref="OfficialDocument"/> as a .docx in the format of GB/T 9704-2012《党政机关公文格式》
-/// (architecture decision 11, docs/adr/0012): A4 with the 版心 of clause 5.2.1, 22 lines × 28 characters (5.2.2),
-/// the fonts of 7.3 and the page numbers of 7.5. Everything is carried by named styles, so a user who edits the file in
+/// (architecture decision 11, docs/adr/0012): A4 with the 版心 of clause 5.2.1, 22 lines × 28 characters (5.2.3),
+/// the fonts of 5.2.2 and 7.3 and the page numbers of 7.5. Everything is carried by named styles, so a user who edits the file in
 /// Word or WPS keeps the layout, and features never deal with fonts, margins or OpenXML.
 /// </summary>
 public static class OfficialDocumentWriter
@@ -22,7 +22,7 @@ public static class OfficialDocumentWriter
     private static readonly int MarginLeft = Mm(28);
     private static readonly int MarginRight = Mm(26);
 
-    // GB/T 9704 5.2.2: 22 lines of 28 characters. The 版心 is 225 mm = 12 755 twips high, so a line grid with a pitch of
+    // GB/T 9704 5.2.3: 22 lines of 28 characters, filling the 版心. The 版心 is 225 mm = 12 755 twips high, so a line grid with a pitch of
     // 579 twips (28.95 pt) and the same exact line spacing puts exactly 22 lines on it. 28 characters of 三号 (16 pt)
     // would need 158 mm of the 156 mm line, so each character is drawn 0.25 pt narrower (LetterSpacing, below).
     private const int LinePitch = 579;
@@ -36,7 +36,7 @@ public static class OfficialDocumentWriter
 
     /// <summary>
     /// Character spacing in twentieths of a point that makes 28 三号 characters fit the 156 mm line and 29 not
-    /// (GB/T 9704 5.2.2): −5, i.e. 15.75 pt per character. This is done with character spacing and a line-only grid rather
+    /// (GB/T 9704 5.2.3): −5, i.e. 15.75 pt per character. This is done with character spacing and a line-only grid rather
     /// than a character grid (w:docGrid type="linesAndChars" with a negative w:charSpace), because LibreOffice (7.4)
     /// gives each character two cells of a character grid narrower than the font, which halves the line to 14
     /// characters. Character spacing is plain run formatting, which every word processor applies.
@@ -48,7 +48,7 @@ public static class OfficialDocumentWriter
     private const int SizeSanHao = 32;
     private const int SizeSiHao = 28;
 
-    // GB/T 9704 7.3.3 (title), 7.3.4 (body and the first two heading levels), 7.5 (page numbers): the names the
+    // GB/T 9704 7.3.1 (title), 5.2.2 and 7.3.3 (body, first two heading levels), 7.5 (page numbers): the names the
     // standard uses. Each has a fallback in the font table (altName) for machines without the official fonts.
     private const string FontTitle = "方正小标宋简体";
     private const string FontBody = "仿宋_GB2312";
@@ -97,7 +97,7 @@ public static class OfficialDocumentWriter
 
         var body = new Body();
         body.Append(Para(StyleTitle, document.Title));
-        body.Append(Para(StyleBody, "")); // 7.3.3/7.3.4: one blank line between the title and what follows.
+        body.Append(Para(StyleBody, "")); // 7.3.2: what follows the title starts one line below it.
         DocumentBlock? previous = null;
         foreach (var block in document.Blocks)
         {
@@ -111,13 +111,21 @@ public static class OfficialDocumentWriter
             previous = block;
         }
 
-        body.Append(Closing(document.Issuer, document.Date));
+        var closing = Closing(document.Issuer, document.Date).ToList();
+        if (closing.Count > 0 && body.LastChild is Paragraph last)
+        {
+            // The 落款 never stands alone on a page (GB/T 9704 7.3.5.5 would rather tighten the text): the last paragraph
+            // goes with it.
+            last.ParagraphProperties!.Append(new KeepNext());
+        }
+
+        body.Append(closing);
         body.Append(Section(main));
         main.Document = new Document(body);
         main.Document.Save();
     }
 
-    /// <summary>"2026年12月3日": GB/T 9704 7.3.5.1 wants Arabic numerals, the full year, and no leading zeros.</summary>
+    /// <summary>"2026年12月3日": GB/T 9704 7.3.5.4 wants Arabic numerals, the full year, and no leading zeros.</summary>
     public static string FormatDate(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
 
@@ -142,7 +150,9 @@ public static class OfficialDocumentWriter
             yield break;
         }
 
-        yield return Para(StyleBody, "");
+        var blank = Para(StyleBody, "");
+        blank.ParagraphProperties!.Append(new KeepNext());
+        yield return blank;
         var dateText = date is { } d ? FormatDate(d) : null;
         if (!string.IsNullOrEmpty(issuer))
         {
@@ -315,16 +325,16 @@ public static class OfficialDocumentWriter
         styles.Append(ParagraphStyle("Normal", "Normal", null, isDefault: true,
             ParagraphStyleProperties(JustificationValues.Both, firstLineChars: 0),
             RunStyle(FontBody, SizeSanHao)));
-        // 7.3.4: body paragraphs 左空二字, 回行顶格, justified.
+        // 7.3.3: body paragraphs 左空二字, 回行顶格, justified.
         styles.Append(ParagraphStyle(StyleBody, "Body Text", "Normal", isDefault: false,
             ParagraphStyleProperties(JustificationValues.Both, firstLineChars: 200),
             RunStyle(FontBody, SizeSanHao)));
-        // 7.3.3: title 2号小标宋体, centred; 小标宋 is already heavy, so no bold. Off the grid, so that a 22 pt line keeps
+        // 7.3.1: title 2号小标宋体, centred; 小标宋 is already heavy, so no bold. Off the grid, so that a 22 pt line keeps
         // the 28.95 pt spacing instead of taking two grid lines (as LibreOffice does), and a two-line title stays compact.
         styles.Append(ParagraphStyle(StyleTitle, "Title", "Normal", isDefault: false,
             ParagraphStyleProperties(JustificationValues.Center, firstLineChars: 0, keepNext: true, snapToGrid: false),
             RunStyle(FontTitle, SizeErHao)));
-        // 7.3.4: 第一层 "一、" 黑体, 第二层 "（一）" 楷体, same size and indent as the body, not bold.
+        // 7.3.3: 第一层 "一、" 黑体, 第二层 "（一）" 楷体, same size and indent as the body, not bold.
         styles.Append(ParagraphStyle(StyleHeading1, "heading 1", StyleBody, isDefault: false,
             ParagraphStyleProperties(JustificationValues.Both, firstLineChars: 200, outline: 0, keepNext: true),
             RunStyle(FontHeading1, SizeSanHao)));

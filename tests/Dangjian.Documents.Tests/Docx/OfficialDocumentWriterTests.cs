@@ -146,6 +146,9 @@ public sealed class OfficialDocumentWriterTests
 
         paragraphs[^3].InnerText.ShouldBeEmpty();
         paragraphs[^2].InnerText.ShouldBe(SampleDocuments.Issuer);
+        // The 落款 never starts a page on its own: the last paragraph of the text and the blank line keep with it.
+        paragraphs[^4].ParagraphProperties!.KeepNext.ShouldNotBeNull();
+        paragraphs[^3].ParagraphProperties!.KeepNext.ShouldNotBeNull();
         paragraphs[^1].InnerText.ShouldBe("2026年12月3日");
         var date = StyleOf(docx, paragraphs[^1]);
         date.StyleParagraphProperties!.Justification!.Val!.Value.ShouldBe(JustificationValues.Right);
