@@ -39,7 +39,7 @@ public static class OfficialDocumentWriter
     /// (GB/T 9704 5.2.3): −5, i.e. 15.75 pt per character. This is done with character spacing and a line-only grid rather
     /// than a character grid (w:docGrid type="linesAndChars" with a negative w:charSpace), because LibreOffice (7.4)
     /// gives each character two cells of a character grid narrower than the font, which halves the line to 14
-    /// characters. Character spacing is plain run formatting, which every word processor applies.
+    /// characters. Character spacing is plain run formatting, supported by Word, WPS and LibreOffice alike.
     /// </summary>
     private static readonly int LetterSpacing = (int)Math.Floor(((int)PageWidth - MarginLeft - MarginRight) / (double)CharactersPerLine - SizeSanHao * 10);
 
