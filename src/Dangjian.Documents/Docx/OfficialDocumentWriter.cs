@@ -235,7 +235,12 @@ public static class OfficialDocumentWriter
                 new TableLayout { Type = TableLayoutValues.Fixed },
                 new TableLook { Val = "04A0", FirstRow = true, NoVerticalBand = true }),
             grid);
-        result.Append(RowOf(table.Header, columns, header: true));
+        // A table without a header row gets none; OpenXML needs at least one row, so an entirely empty table keeps one.
+        if (table.Header.Count > 0 || table.Rows.Count == 0)
+        {
+            result.Append(RowOf(table.Header, columns, header: true));
+        }
+
         foreach (var row in table.Rows)
         {
             result.Append(RowOf(row, columns, header: false));

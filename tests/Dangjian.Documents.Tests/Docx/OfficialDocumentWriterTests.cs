@@ -271,6 +271,20 @@ public sealed class OfficialDocumentWriterTests
         borders.TopBorder!.Val!.Value.ShouldBe(BorderValues.Single);
     }
 
+    [Fact]
+    public void Write_TableWithoutHeaderOrRows_ValidAndWithoutBlankBoldRow()
+    {
+        var bytes = OfficialDocumentWriter.ToBytes(new OfficialDocument("表",
+            [new BodyTable([], [["甲", "乙"]]), new BodyParagraph("间隔"), new BodyTable([], [])]));
+
+        Validate(bytes).ShouldBeEmpty();
+        using var docx = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var tables = docx.MainDocumentPart!.Document.Body!.Elements<Table>().ToList();
+        tables[0].Elements<TableRow>().Select(r => r.InnerText).ShouldBe(["甲乙"]);
+        tables[0].Elements<TableRow>().Single().TableRowProperties!.GetFirstChild<TableHeader>().ShouldBeNull();
+        tables[1].Elements<TableRow>().Count().ShouldBe(1);
+    }
+
     private static WordprocessingDocument Open(OfficialDocument document) =>
         WordprocessingDocument.Open(new MemoryStream(OfficialDocumentWriter.ToBytes(document)), false);
 
