@@ -17,6 +17,9 @@ public enum MetricAggregation
 
     /// <summary>The figure is Σ value ÷ Σ base × 100, one decimal, half away from zero; 0 when the base is 0.</summary>
     Percent,
+
+    /// <summary>The figure is the largest fact value (e.g. a custom indicator aggregated by maximum); 0 without facts.</summary>
+    Max,
 }
 
 public sealed record MetricDimension(string Key, string Label);

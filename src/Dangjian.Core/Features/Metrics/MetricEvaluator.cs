@@ -169,12 +169,17 @@ public static class MetricEvaluator
 
     public static decimal Combine(MetricDefinition definition, IEnumerable<MetricFact> facts)
     {
-        decimal value = 0, @base = 0;
+        decimal value = 0, @base = 0, max = 0;
+        var first = true;
         foreach (var f in facts)
         {
             value += f.Value;
             @base += f.Base;
+            max = first ? f.Value : Math.Max(max, f.Value);
+            first = false;
         }
+
+        if (definition.Aggregation == MetricAggregation.Max) return max;
 
         return definition.Aggregation == MetricAggregation.Percent ? Percent(value, @base) : value;
     }
