@@ -27,9 +27,9 @@ public sealed class DashboardTests(BrowserFixture browser, E2EApp app) : IClassF
             var committee = await PostAsync(context, "/api/v1/organizations", new { parentId = (long?)null, name = "统计测试党委", code = "STAT", kind = "Committee" });
             var first = await PostAsync(context, "/api/v1/organizations", new { parentId = committee, name = "统计测试第一党支部", code = "STAT-01", kind = "Branch" });
             var second = await PostAsync(context, "/api/v1/organizations", new { parentId = committee, name = "统计测试第二党支部", code = "STAT-02", kind = "Branch" });
-            await MemberAsync(context, first, "周统计");
-            await MeetingAsync(context, first, new DateOnly(LastYear, 3, 5), "ThemeDay", "三月主题党日");
-            await MeetingAsync(context, first, new DateOnly(LastYear, 4, 10), "BranchGeneralMeeting", "四月党员大会");
+            var member = await MemberAsync(context, first, "周统计");
+            await MeetingAsync(context, first, new DateOnly(LastYear, 3, 5), "ThemeDay", "三月主题党日", member);
+            await MeetingAsync(context, first, new DateOnly(LastYear, 4, 10), "BranchGeneralMeeting", "四月党员大会", member);
             await MeetingAsync(context, second, new DateOnly(LastYear, 5, 6), "ThemeDay", "五月主题党日");
 
             // 工作台: the committee, last year as a whole.
@@ -66,7 +66,8 @@ public sealed class DashboardTests(BrowserFixture browser, E2EApp app) : IClassF
             await page.CheckAsync("#metric-members-count");
             await page.ClickAsync("#dj-statistics-submit");
             await page.Locator("#dj-statistics-table").WaitForAsync();
-            (await page.Locator("#dj-statistics-table thead th").AllInnerTextsAsync()).Select(t => t.Trim()).ShouldBe(["组织", "会议活动次数（次）", "党员人数（名）"]);
+            // Columns in the picker's order: modules as the menu orders them (党员 before 会议活动).
+            (await page.Locator("#dj-statistics-table thead th").AllInnerTextsAsync()).Select(t => t.Trim()).ShouldBe(["组织", "党员人数（名）", "会议活动次数（次）"]);
             (await page.InnerTextAsync($"#dj-statistics-table tr[data-org='{first}'][data-subtree='true'] td[data-ref='meetings.count']")).Trim().ShouldBe("2");
             (await page.InnerTextAsync($"#dj-statistics-table tr[data-org='{second}'] td[data-ref='meetings.count']")).Trim().ShouldBe("1");
             await Ui.ScreenshotAsync(page, "statistics.png");
@@ -74,9 +75,9 @@ public sealed class DashboardTests(BrowserFixture browser, E2EApp app) : IClassF
             var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#dj-statistics-export"));
             download.SuggestedFilename.ShouldEndWith(".xlsx");
             var rows = XlsxReader.Read(await File.ReadAllBytesAsync((await download.PathAsync())!))!;
-            rows[0].Cells.ShouldBe(["组织", "会议活动次数（次）", "党员人数（名）"]);
-            rows.Skip(1).ShouldContain(r => r.Cells[0] == "统计测试第一党支部" && r.Cells[1] == "2" && r.Cells[2] == "1");
-            rows.Skip(1).ShouldContain(r => r.Cells[0] == "合计" && r.Cells[1] == "3" && r.Cells[2] == "1");
+            rows[0].Cells.ShouldBe(["组织", "党员人数（名）", "会议活动次数（次）"]);
+            rows.Skip(1).ShouldContain(r => r.Cells[0] == "统计测试第一党支部" && r.Cells[1] == "1" && r.Cells[2] == "2");
+            rows.Skip(1).ShouldContain(r => r.Cells[0] == "合计" && r.Cells[1] == "1" && r.Cells[2] == "3");
         });
     }
 
@@ -88,11 +89,12 @@ public sealed class DashboardTests(BrowserFixture browser, E2EApp app) : IClassF
         return json.RootElement.GetProperty("id").GetInt64();
     }
 
-    private static Task<long> MeetingAsync(IBrowserContext context, long organization, DateOnly heldOn, string kind, string topic) =>
+    /// <summary>A meeting with every member of the branch's roster present (the form requires attendance for each).</summary>
+    private static Task<long> MeetingAsync(IBrowserContext context, long organization, DateOnly heldOn, string kind, string topic, params long[] present) =>
         PostAsync(context, "/api/v1/meetings", new
         {
             organizationId = organization,
-            meeting = new { heldOn = heldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), kindCodes = new[] { kind }, topic, attendance = Array.Empty<object>() },
+            meeting = new { heldOn = heldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), kindCodes = new[] { kind }, topic, attendance = present.Select(id => new { memberId = id, status = "Present" }).ToArray() },
         });
 
     private static Task<long> MemberAsync(IBrowserContext context, long branch, string name)

@@ -61,7 +61,7 @@ document.addEventListener('submit', function (event) {
       title: { text: spec.title, left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? '暂无数据' : v + ' ' + spec.unit; } },
       legend: spec.series.length > 1 ? { bottom: 0, type: 'scroll' } : undefined,
-      grid: { left: 8, right: 24, top: 48, bottom: spec.series.length > 1 ? 40 : 16, containLabel: true },
+      grid: { left: 8, right: 40, top: 48, bottom: spec.series.length > 1 ? 40 : 16, containLabel: true },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? Object.assign({}, categoryAxis, { inverse: true, axisLabel: { interval: 0 } }) : valueAxis,
       series: spec.series.map(function (s) {
