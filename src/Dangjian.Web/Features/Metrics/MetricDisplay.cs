@@ -220,19 +220,29 @@ public static class MetricLinks
     public static string Records(MetricReading reading, DateOnly from, DateOnly to) =>
         Records(reading.Target.OrganizationId, reading.Target.IncludeSubtree, from, to, reading.Ref.ToString());
 
-    /// <summary>The record's own page, by the record type the metric reports; null when the type has no page to open.</summary>
-    public static string? Record(MetricRecord record) => Record(record.RecordType, record.RecordId, record.OrganizationId);
-
-    public static string? Record(string recordType, long id, long organizationId) => recordType switch
+    /// <summary>
+    /// The page that shows a record, by <see cref="MetricRecordTypes"/>; null when no page shows that kind of record. Kinds without
+    /// a detail page open the list that holds them, filtered to the record's organization and date.
+    /// </summary>
+    public static string? Record(MetricRecord record)
     {
-        "meeting" => $"/meetings/{id}",
-        "member" or "transfer" or "memberFile" => $"/members/{id}",
-        "organization" or "compliance" => $"/organizations/{id}",
-        "evaluation" or "evaluationSession" => $"/evaluations/{id}",
-        "talk" => $"/talks?org={organizationId}",
-        "election" or "committeeTerm" or "committeeSeat" or "term" => $"/organizations/{organizationId}/committee",
-        "duesMember" or "duesLine" or "duesPayment" or "duesBackPay" => $"/dues/members/{id}",
-        "duesRemittance" => $"/dues/remittances?org={organizationId}",
-        _ => null,
-    };
+        var (id, org) = (record.RecordId, record.OrganizationId);
+        var day = record.Date is DateOnly d ? Date(d) : null;
+        return record.RecordType switch
+        {
+            MetricRecordTypes.Meeting => $"/meetings/{id}",
+            // A member file's record is the member.
+            MetricRecordTypes.Member or MetricRecordTypes.MemberFile => $"/members/{id}",
+            MetricRecordTypes.Organization => $"/organizations/{id}",
+            MetricRecordTypes.Evaluation => $"/evaluations/{id}",
+            MetricRecordTypes.CommitteeTerm => $"/organizations/{org}/committee",
+            MetricRecordTypes.Talk => day is null ? $"/talks?org={org}" : $"/talks?org={org}&from={day}&to={day}",
+            MetricRecordTypes.Transfer => "/transfers",
+            // Ledger lines and payments are shown in the month's ledger of their branch.
+            MetricRecordTypes.DuesLine or MetricRecordTypes.DuesPayment when record.Date is DateOnly month =>
+                $"/dues/ledger?org={org}&month={month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}",
+            MetricRecordTypes.DuesRemittance => day is null ? $"/dues/remittances?org={org}" : $"/dues/remittances?org={org}&from={day}&to={day}",
+            _ => null,
+        };
+    }
 }

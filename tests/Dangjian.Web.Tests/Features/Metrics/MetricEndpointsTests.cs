@@ -5,9 +5,12 @@ using Dangjian.Core.Features.Access;
 using Dangjian.Core.Features.Meetings;
 using Dangjian.Core.Features.Metrics;
 using Dangjian.Documents.Xlsx;
+using Dangjian.Web.Features.Metrics;
 using Dangjian.Web.Tests.Features.Committees;
 using Dangjian.Web.Tests.Features.Compliance;
 using Dangjian.Web.Tests.TestSupport;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dangjian.Web.Tests.Features.Metrics;
@@ -323,6 +326,24 @@ public abstract class MetricEndpointsTests(AppFixture fixture) : AppTests(fixtur
             var cells = table.QuerySelectorAll("tbody tr").Single(tr => tr.QuerySelector("th")!.TextContent.Trim() == row[0]).QuerySelectorAll("td");
             cells.Select(td => td.GetAttribute("data-value") is { Length: > 0 } v ? v : "—").ShouldBe(row.Skip(1));
         }
+    }
+
+    [Fact]
+    public void RecordLinks_EveryRecordType_OpensAPageTheHostServes()
+    {
+        var routes = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null)
+            .Select(e => new TemplateMatcher(TemplateParser.Parse(e.RoutePattern.RawText!.TrimStart('/')), new RouteValueDictionary()))
+            .ToList();
+        foreach (var type in MetricRecordTypes.All)
+        {
+            var url = MetricLinks.Record(new MetricRecord { RecordType = type, RecordId = 7, OrganizationId = 3, Date = new DateOnly(2024, 3, 5) });
+            url.ShouldNotBeNull(type);
+            var path = url.Split('?')[0];
+            routes.Any(r => r.TryMatch(path, new RouteValueDictionary())).ShouldBeTrue($"{type} → {url}");
+        }
+
+        MetricLinks.Record(new MetricRecord { RecordType = "unknown", RecordId = 1 }).ShouldBeNull();
     }
 
     [Fact]
