@@ -170,6 +170,14 @@ public sealed class DemoMeetingsStep(
             };
         }).ToList();
 
+        // A meeting that decides needs more than half of its 应到 present (MajorityRules); the random absences must not
+        // drop a demo meeting below that, whatever month the seed runs in.
+        if (agenda is not null)
+        {
+            for (var i = 0; i < attendance.Count && attendance.Count(a => a.Status == AttendanceStatus.Present) * 2 <= roster.Count; i++)
+                if (attendance[i].Status != AttendanceStatus.Present) attendance[i] = new AttendanceInput(roster[i].MemberId, AttendanceStatus.Present);
+        }
+
         var items = new List<AgendaItemInput>();
         if (agenda is not null)
         {
