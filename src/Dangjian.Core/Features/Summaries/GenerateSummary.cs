@@ -92,11 +92,13 @@ public sealed class SaveSummaryDraftHandler(IDbContextFactory<DangjianDbContext>
     public async Task<Result<SummaryDraftDetails>> HandleAsync(SaveSummaryDraftCommand command, AccessScope scope, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await (from d in db.Set<SummaryDraft>()
-                         join o in scope.Organizations(db.Organizations.AsNoTracking()) on d.OrganizationId equals o.Id
-                         where d.Id == command.Id
-                         select new { Draft = d, o.Name, o.Path }).SingleOrDefaultAsync(ct);
-        if (row is null) return SummaryErrors.DraftNotFound(command.Id);
+        var owner = await (from d in db.Set<SummaryDraft>().AsNoTracking()
+                           join o in scope.Organizations(db.Organizations.AsNoTracking()) on d.OrganizationId equals o.Id
+                           where d.Id == command.Id
+                           select new { o.Name, o.Path }).SingleOrDefaultAsync(ct);
+        if (owner is null) return SummaryErrors.DraftNotFound(command.Id);
+        var draft = await db.Set<SummaryDraft>().SingleAsync(d => d.Id == command.Id, ct);
+        var row = new { Draft = draft, owner.Name, owner.Path };
         var blocks = SummaryDrafts.Blocks(row.Draft);
         if (command.Texts.Count != blocks.Count) return SummaryErrors.BlocksChanged;
         var edited = new List<SummaryBlock>();
@@ -128,11 +130,12 @@ public sealed class ListSummaryDraftsHandler(IDbContextFactory<DangjianDbContext
         if (!organizations.IsSuccess) return organizations.FirstError;
         var rows = from d in db.Set<SummaryDraft>().AsNoTracking()
                    join o in organizations.Value on d.OrganizationId equals o.Id
-                   select new SummaryDraftListItem(d.Id, d.OrganizationId, o.Name, d.Kind, d.From, d.To, d.Title, d.CreatedAtUtc, d.CreatedBy, d.UpdatedAtUtc);
+                   select new { d.Id, d.OrganizationId, o.Name, d.Kind, d.From, d.To, d.Title, d.CreatedAtUtc, d.CreatedBy, d.UpdatedAtUtc };
         var size = Page<SummaryDraftListItem>.NormalizeSize(query.PageSize);
         var number = Page<SummaryDraftListItem>.NormalizeNumber(query.Page);
         var total = await rows.CountAsync(ct);
-        var items = await rows.OrderByDescending(r => r.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        var list = await rows.OrderByDescending(r => r.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        var items = list.Select(d => new SummaryDraftListItem(d.Id, d.OrganizationId, d.Name, d.Kind, d.From, d.To, d.Title, d.CreatedAtUtc, d.CreatedBy, d.UpdatedAtUtc)).ToList();
         return new Page<SummaryDraftListItem>(items, total, number, size);
     }
 }
