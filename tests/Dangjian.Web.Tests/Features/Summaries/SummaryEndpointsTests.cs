@@ -149,6 +149,23 @@ public abstract class SummaryEndpointsTests(AppFixture fixture) : AppTests(fixtu
         annual.TemplateVersion.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task ShippedTemplates_EveryRegisteredSentenceResolvesAgainstTheCatalogue()
+    {
+        var admin = await App.CreateUserAsync(Unique("admin"), Role.SystemAdmin, null);
+        using var api = App.ApiClient(admin);
+        var root = await api.CreateOrganizationAsync(null, Unique("T"), "模板校验党委", "Committee");
+
+        foreach (var kind in new[] { SummaryKind.HalfYear, SummaryKind.Annual })
+        {
+            var text = ShippedTemplates.Expand(ShippedTemplates.Skeleton(kind), kind, SummaryRegistry.Default);
+            using var scope = App.Services.CreateScope();
+            var saved = await scope.ServiceProvider.GetRequiredService<SaveSummaryTemplateHandler>()
+                .HandleAsync(new SaveSummaryTemplateCommand(root, kind, text), AccessScope.Everything(null), CancellationToken.None);
+            saved.IsSuccess.ShouldBeTrue(saved.IsSuccess ? "" : string.Join("\n", saved.Errors.Select(e => e.Message)));
+        }
+    }
+
     private async Task<Dangjian.Core.Common.Result<int>> Save(long organization, string text)
     {
         using var scope = App.Services.CreateScope();
