@@ -6,7 +6,7 @@ using Dangjian.Web.Tests.TestSupport;
 namespace Dangjian.Web.Tests.Features.Summaries;
 
 /// <summary>
-/// Renders the generated half-year summary the way a reader sees it: docx → PDF (LibreOffice) → page 1 as PNG (pdftoppm), into
+/// Renders the generated half-year summary the way a reader sees it: docx → PDF → page 1 as PNG through scripts/render-docx.sh (LibreOffice, pdftoppm), into
 /// artifacts/summary-page1.png. The tools are required: CI installs them, and a missing tool fails the test, never skips it.
 /// </summary>
 public sealed class SummaryRenderTests(SqliteApp fixture) : AppTests(fixture), IClassFixture<SqliteApp>
@@ -26,26 +26,14 @@ public sealed class SummaryRenderTests(SqliteApp fixture) : AppTests(fixture), I
         await File.WriteAllBytesAsync(docx, SummaryDocuments.Docx(draft));
         File.Copy(docx, Path.Combine(artifacts, "summary.docx"), overwrite: true);
 
-        var profile = "file://" + Path.Combine(work, "lo-profile");
-        await RunAsync(Tool("soffice", "libreoffice"), $"-env:UserInstallation={profile} --headless --convert-to pdf --outdir \"{work}\" \"{docx}\"");
-        var pdf = Path.Combine(work, "summary.pdf");
-        File.Exists(pdf).ShouldBeTrue("LibreOffice 没有生成 PDF");
-        await RunAsync(Tool("pdftoppm"), $"-png -r 80 -f 1 -l 1 -singlefile \"{pdf}\" \"{Path.Combine(work, "page1")}\"");
-        var png = Path.Combine(work, "page1.png");
-        File.Exists(png).ShouldBeTrue("pdftoppm 没有生成 PNG");
+        var output = await RunAsync("bash", $"\"{Path.Combine(RepositoryRoot(), "scripts", "render-docx.sh")}\" \"{docx}\" \"{Path.Combine(work, "out")}\"");
+        var png = output.Trim().Split('\n')[^1].Trim();
+        File.Exists(png).ShouldBeTrue($"render-docx.sh 没有生成 PNG（{png}）");
         new FileInfo(png).Length.ShouldBeGreaterThan(10_000);
         File.Copy(png, Path.Combine(artifacts, "summary-page1.png"), overwrite: true);
     }
 
-    private static string Tool(params string[] names)
-    {
-        foreach (var name in names)
-            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-                if (File.Exists(Path.Combine(dir, name))) return Path.Combine(dir, name);
-        throw new InvalidOperationException($"找不到 {string.Join(" 或 ", names)}：渲染检查需要 LibreOffice 和 poppler-utils（CI 会安装）");
-    }
-
-    private static async Task RunAsync(string file, string arguments)
+    private static async Task<string> RunAsync(string file, string arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -53,6 +41,7 @@ public sealed class SummaryRenderTests(SqliteApp fixture) : AppTests(fixture), I
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
         process.ExitCode.ShouldBe(0, $"{file} {arguments}\n{await output}\n{await error}");
+        return await output;
     }
 
     private static string RepositoryRoot()
