@@ -65,10 +65,22 @@ public abstract class SummaryEndpointsTests(AppFixture fixture) : AppTests(fixtu
             table.Reading(table.Rows[0], column).Value.ShouldBe(figure.Value, figure.Ref);
         }
 
+        // Each registered sentence whose figures all have data appears in the docx with exactly those figures.
         var text = SummaryWorld.Text(SummaryDocuments.Docx(draft));
-        text.ShouldContain("支部党员大会3次");
-        foreach (var figure in draft.Figures.Where(f => f.Value is not null && f.Ref.StartsWith("meetings.count|kind=", StringComparison.Ordinal)))
-            text.ShouldContain(figure.Ref["meetings.count|kind=".Length..] + figure.Text + "次");
+        text.ShouldContain("支部党员大会3次、支委会3次");
+        var byRef = draft.Figures.ToDictionary(f => f.Ref);
+        var checkedSentences = 0;
+        foreach (var sentence in SummaryRegistry.Default.Sentences.Where(s => s.Kinds.HasFlag(SummaryKinds.HalfYear)))
+        {
+            var refs = SummaryMarkup.Segments(sentence.Text, 1).Value.Where(x => x.Placeholder?.Ref is not null).Select(x => x.Text).ToList();
+            if (refs.Count == 0 || !refs.All(r => byRef.TryGetValue(r[1..^1], out var f) && f.Value is not null)) continue;
+            var expected = sentence.Text.Replace("{期间}", "上半年").Replace("{组织}", world.RootName).Replace("{年度}", "2020");
+            foreach (var r in refs) expected = expected.Replace(r, byRef[r[1..^1]].Text);
+            text.ShouldContain(expected);
+            checkedSentences++;
+        }
+
+        checkedSentences.ShouldBeGreaterThanOrEqualTo(3);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class SummaryRenderTests(SqliteApp fixture) : AppTests(fixture), I
     public async Task HalfYearSummary_RendersPageOneToPng()
     {
         var admin = await App.CreateUserAsync(Unique("admin"), Role.SystemAdmin, null);
-        var world = await SummaryWorld.CreateAsync(App, admin, "示例");
+        var world = await SummaryWorld.CreateAsync(App, admin, Unique("R"), "城关镇机关");
         var draft = await SummaryWorld.GenerateAsync(App, world.BranchA, AccessScope.Everything(null));
 
         var artifacts = Path.Combine(RepositoryRoot(), "artifacts");

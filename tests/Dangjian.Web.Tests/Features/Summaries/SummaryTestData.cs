@@ -21,16 +21,18 @@ public sealed record SummaryWorld(long Root, long BranchA, long BranchB, string 
     public static readonly DateOnly From = new(2020, 1, 1);
     public static readonly DateOnly To = new(2020, 6, 30);
 
-    public static async Task<SummaryWorld> CreateAsync(DangjianApp app, TestUser admin, string tag)
+    /// <summary><paramref name="tag"/> makes the codes unique; <paramref name="namePrefix"/> (default: the tag) starts the names.</summary>
+    public static async Task<SummaryWorld> CreateAsync(DangjianApp app, TestUser admin, string tag, string? namePrefix = null)
     {
         using var api = app.ApiClient(admin);
-        var rootName = $"{tag}测试党委";
-        var aName = $"{tag}第一党支部";
+        var prefix = namePrefix ?? tag;
+        var rootName = $"{prefix}测试党委";
+        var aName = $"{prefix}第一党支部";
         var root = await api.CreateOrganizationAsync(null, $"{tag}-R", rootName, "Committee");
         var a = await api.CreateOrganizationAsync(root, $"{tag}-A", aName, "Branch");
-        var b = await api.CreateOrganizationAsync(root, $"{tag}-B", $"{tag}第二党支部", "Branch");
-        var membersA = await MeetingTestData.MembersAsync(app, a, 4, "总结党员");
-        var membersB = await MeetingTestData.MembersAsync(app, b, 2, "总结党员");
+        var b = await api.CreateOrganizationAsync(root, $"{tag}-B", $"{prefix}第二党支部", "Branch");
+        var membersA = await MembersAsync(app, a, 4);
+        var membersB = await MembersAsync(app, b, 2);
 
         foreach (var date in new[] { new DateOnly(2020, 2, 10), new DateOnly(2020, 5, 12) })
             await MeetingAsync(app, a, date, [MeetingKindCodes.BranchGeneralMeeting], membersA, "支部党员大会");
@@ -41,6 +43,15 @@ public sealed record SummaryWorld(long Root, long BranchA, long BranchB, string 
         await OrganizationalLifeData.CreateEvaluationAsync(app, a, 2020, new DateOnly(2020, 6, 20),
             membersA.Select(m => new EvaluationEntryInput(m, true, EvaluationGrade.Qualified)).ToArray());
         return new SummaryWorld(root, a, b, rootName, aName, membersA);
+    }
+
+    /// <summary>Full members admitted long before the period (a random admission date could make one 预备 on the evaluation day).</summary>
+    public static async Task<List<long>> MembersAsync(DangjianApp app, long branch, int count)
+    {
+        var ids = new List<long>();
+        for (var i = 0; i < count; i++)
+            ids.Add(await CommitteeTestData.CreateMemberAsync(app, branch, "总结党员", admittedOn: new DateOnly(2010, 7, 1), placedFrom: new DateOnly(2020, 1, 1)));
+        return ids;
     }
 
     public static async Task<long> MeetingAsync(DangjianApp app, long organization, DateOnly date, string[] kinds, IReadOnlyList<long> present, string topic, long? lecturer = null)
