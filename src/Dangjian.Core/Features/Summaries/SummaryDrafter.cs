@@ -163,6 +163,8 @@ public static class SummaryDrafter
             var lacking = refs.Where(r => readings.GetValueOrDefault(r.ToString())?.Value is null).DistinctBy(r => r.ToString())
                 .Select(r => new SummaryMissingFigure(r.ToString(), LabelOf(r, readings))).ToList();
             var leftOut = refs.Count > 0 && lacking.Count == refs.DistinctBy(r => r.ToString()).Count();
+            // Every figure recorded and all zero: nothing happened to report, and "开展活动0次" reads as a fault. Not 待补充 either.
+            if (refs.Count > 0 && lacking.Count == 0 && refs.All(r => readings[r.ToString()].Value == 0)) continue;
             var rendered = Render(segments, readings, variables);
             if (lacking.Count > 0) missing.Add(new SummaryMissing(rendered.Trim(), lacking, leftOut));
             if (!leftOut) text.Append(rendered.Trim());
