@@ -14,7 +14,7 @@ public sealed class MeetingSummarySentences : ISummarySentences
         new(SummarySection.组织建设和三会一课, 10,
             "{期间}，共召开支部党员大会{meetings.count|kind=支部党员大会}次、支委会{meetings.count|kind=支委会}次、党小组会{meetings.count|kind=党小组会}次，讲授党课{lectures.count}次。"),
         new(SummarySection.组织建设和三会一课, 20,
-            "以主题党日为载体开展活动{meetings.count|kind=主题党日}次，各类会议活动党员参会率为{meetings.attendanceRate}%。"),
+            "以主题党日为载体开展活动{meetings.count|kind=主题党日}次。各类会议活动的党员参会率为{meetings.attendanceRate}%。"),
         new(SummarySection.作风建设和党风廉政, 10,
             "召开组织生活会{meetings.count|kind=组织生活会}次，党员逐一开展批评和自我批评，对查摆出的问题列出清单、明确整改时限。"),
         new(SummarySection.作风建设和党风廉政, 20,
