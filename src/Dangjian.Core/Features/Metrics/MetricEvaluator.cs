@@ -169,12 +169,17 @@ public static class MetricEvaluator
 
     public static decimal Combine(MetricDefinition definition, IEnumerable<MetricFact> facts)
     {
-        decimal value = 0, @base = 0;
+        decimal value = 0, @base = 0, max = 0;
+        var first = true;
         foreach (var f in facts)
         {
             value += f.Value;
             @base += f.Base;
+            max = first ? f.Value : Math.Max(max, f.Value);
+            first = false;
         }
+
+        if (definition.Aggregation == MetricAggregation.Max) return max;
 
         return definition.Aggregation == MetricAggregation.Percent ? Percent(value, @base) : value;
     }
@@ -186,7 +191,9 @@ public static class MetricEvaluator
     private static List<MetricValue> Breakdown(MetricDefinition definition, IReadOnlyList<MetricFact> facts, IReadOnlyList<MetricDimensionValue> values)
     {
         var byCode = facts.GroupBy(f => f.DimensionValue ?? "").ToDictionary(g => g.Key, g => g.ToList());
-        var result = values.Select(v => new MetricValue(v.Code, v.Label, Combine(definition, byCode.GetValueOrDefault(v.Code) ?? []))).ToList();
+        var result = values
+            .Where(v => !v.Retired || byCode.ContainsKey(v.Code))
+            .Select(v => new MetricValue(v.Code, v.Label, Combine(definition, byCode.GetValueOrDefault(v.Code) ?? []))).ToList();
         var known = values.Select(v => v.Code).ToHashSet();
         // Facts whose value is not (or no longer) offered still count: unfilled fields, archived kinds.
         foreach (var (code, rest) in byCode.Where(kv => !known.Contains(kv.Key)))
@@ -254,6 +261,7 @@ public static class MetricEvaluator
                 if (!_targetsOf.TryGetValue(fact.OrganizationId, out var targets)) continue;
                 foreach (var target in targets)
                 {
+                    if (fact.SubtreeCorrection && !target.IncludeSubtree) continue;
                     if (!result.TryGetValue(target, out var list)) result[target] = list = [];
                     list.Add(fact);
                 }
