@@ -70,7 +70,8 @@ public abstract class SummaryEndpointsTests(AppFixture fixture) : AppTests(fixtu
         text.ShouldContain("支部党员大会3次、支委会3次");
         var byRef = draft.Figures.ToDictionary(f => f.Ref);
         var checkedSentences = 0;
-        foreach (var sentence in SummaryRegistry.Default.Sentences.Where(s => s.Kinds.HasFlag(SummaryKinds.HalfYear)))
+        foreach (var sentence in SummaryRegistry.Default.Sentences.Where(s => s.Kinds.HasFlag(SummaryKinds.HalfYear))
+                     .SelectMany(s => SummaryMarkup.Sentences(s.Text)).Select(t => new { Text = t }))
         {
             var refs = SummaryMarkup.Segments(sentence.Text, 1).Value.Where(x => x.Placeholder?.Ref is not null).Select(x => x.Text).ToList();
             if (refs.Count == 0 || !refs.All(r => byRef.TryGetValue(r[1..^1], out var f) && f.Value is not null)) continue;
