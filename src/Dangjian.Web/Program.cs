@@ -5,6 +5,7 @@ using Dangjian.Core.Data;
 using Dangjian.Identity;
 using Dangjian.Web.Components;
 using Dangjian.Core.Features.Attachments;
+using Dangjian.Web.Features.Summaries;
 using Dangjian.Web.Features.Access;
 using Dangjian.Web.Features.Attachments;
 using Dangjian.Web.Features.Account;
@@ -228,6 +229,8 @@ api.MapMeetingEndpoints();
 api.MapComplianceEndpoints();
 api.MapMetricEndpoints();
 app.MapMetricPageEndpoints();
+api.MapSummaryEndpoints();
+app.MapSummaryPageEndpoints();
 app.MapAttachmentPageEndpoints();
 
 app.MapRazorComponents<App>();
