@@ -20,6 +20,7 @@ using Dangjian.Web.Features.Members.Import;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Features.Talks;
 using Dangjian.Web.Features.Transfers;
+using Dangjian.Web.Features.WorkLog.Volunteering;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -226,6 +227,8 @@ api.MapFindingEndpoints();
 api.MapMeetingEndpoints();
 api.MapComplianceEndpoints();
 app.MapAttachmentPageEndpoints();
+api.MapWorkLogVolunteeringEndpoints();
+app.MapWorkLogVolunteeringPageEndpoints();
 
 app.MapRazorComponents<App>();
 
