@@ -22,6 +22,7 @@ using Dangjian.Web.Features.Metrics;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Features.Talks;
 using Dangjian.Web.Features.Transfers;
+using Dangjian.Web.Features.WorkLog.Volunteering;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -232,6 +233,8 @@ app.MapMetricPageEndpoints();
 api.MapSummaryEndpoints();
 app.MapSummaryPageEndpoints();
 app.MapAttachmentPageEndpoints();
+api.MapWorkLogVolunteeringEndpoints();
+app.MapWorkLogVolunteeringPageEndpoints();
 
 app.MapRazorComponents<App>();
 

@@ -45,6 +45,7 @@ public static class DemoSeedingServices
         services.AddScoped<IDemoSeedStep, DemoMembersStep>();
         services.AddScoped<IDemoSeedStep, DemoMeetingsStep>();
         services.AddScoped<IDemoSeedStep, DemoEvaluationsStep>();
+        services.AddScoped<IDemoSeedStep, DemoVolunteeringStep>();
         services.AddScoped<IDemoSeedStep, DemoDuesStep>();
         return services;
     }

@@ -19,7 +19,10 @@ public static class MetricRecordTypes
     public const string DuesRemittance = "duesRemittance";
     public const string Organization = "organization";
     public const string MemberFile = "memberFile";
+    public const string VolunteerActivity = "volunteerActivity";
+    public const string CommunityReport = "communityReport";
+    public const string PioneerPost = "pioneerPost";
 
     public static IReadOnlyList<string> All { get; } =
-        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile];
+        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile, VolunteerActivity, CommunityReport, PioneerPost];
 }
