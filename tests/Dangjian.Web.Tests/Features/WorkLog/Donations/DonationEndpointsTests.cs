@@ -80,7 +80,7 @@ public abstract class DonationEndpointsTests(AppFixture fixture) : AppTests(fixt
     public async Task Rate_CountsTheMembersOnTheDrivesDate_NotThoseWhoJoinedLaterOrLeftBefore()
     {
         // Joined after the drive: admitted 10 days later. Left before: exited 10 days before. Neither counts in the denominator.
-        var late = await CommitteeTestData.CreateMemberAsync(App, _a, "捐款后入党", admittedOn: DriveDate.AddDays(10));
+        var late = await CommitteeTestData.CreateMemberAsync(App, _a, "捐款后入党", MemberCategory.Probationary, admittedOn: DriveDate.AddDays(10));
         var gone = await CommitteeTestData.CreateMemberAsync(App, _a, "捐款前出党", admittedOn: new DateOnly(2010, 1, 1), placedFrom: new DateOnly(2020, 1, 1));
         await DuesRows.WithDbAsync(App, db => db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE \"Members\" SET \"Status\" = 'Left', \"StatusSince\" = {DriveDate.AddDays(-10)}, \"ExitedOn\" = {DriveDate.AddDays(-10)} WHERE \"Id\" = {gone}"));
