@@ -19,7 +19,10 @@ public static class MetricRecordTypes
     public const string DuesRemittance = "duesRemittance";
     public const string Organization = "organization";
     public const string MemberFile = "memberFile";
+    public const string AssistanceHousehold = "assistanceHousehold";
+    public const string PublicityItem = "publicityItem";
+    public const string BrandActivity = "brandActivity";
 
     public static IReadOnlyList<string> All { get; } =
-        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile];
+        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile, AssistanceHousehold, PublicityItem, BrandActivity];
 }
