@@ -170,17 +170,20 @@ public sealed class CreatePublicityHandler(IDbContextFactory<DangjianDbContext> 
         return item.Id;
     }
 
-    /// <summary>Adds many at once (an import): every row valid, or nothing saved. Errors carry the row number in their field ("row:3").</summary>
-    public async Task<Result<int>> HandleManyAsync(IReadOnlyList<PublicityInput> rows, AccessScope scope, CancellationToken ct)
+    /// <summary>
+    /// Adds many at once (an xlsx import): every row valid, or nothing saved. Each error names its sheet row ("第 3 行：…",
+    /// field "row:3"); <paramref name="earlier"/> are errors already found while reading the sheet, which also stop the commit.
+    /// </summary>
+    public async Task<Result<int>> HandleManyAsync(IReadOnlyList<(int Row, PublicityInput Input)> rows, AccessScope scope, CancellationToken ct, IReadOnlyList<Error>? earlier = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var errors = new List<Error>();
+        var errors = new List<Error>(earlier ?? []);
         var items = new List<PublicityItem>();
-        for (var i = 0; i < rows.Count; i++)
+        foreach (var (row, input) in rows)
         {
             var v = new WorkLogValidation();
-            var valid = await PublicityRules.ValidateAsync(v, db, scope, rows[i], clock.Today(), ct);
-            if (valid is null) errors.AddRange(v.Errors.Select(e => e with { Message = $"第 {i + 2} 行：{e.Message}", Field = $"row:{i + 2}" }));
+            var valid = await PublicityRules.ValidateAsync(v, db, scope, input, clock.Today(), ct);
+            if (valid is null) errors.AddRange(v.Errors.Select(e => e with { Message = $"第 {row} 行：{e.Message}", Field = $"row:{row}" }));
             else items.Add(PublicityItem.Create(valid.OrganizationId, valid.Kind, valid.Title, valid.Count, valid.PublishedOn, valid.Note));
         }
 

@@ -62,8 +62,8 @@ public sealed class PublicityHandlerTests : IAsyncLifetime
         (await AddAsync(PublicityKind.Banner, 1, Today, _branch, outsider)).FirstError.Kind.ShouldBe(ErrorKind.NotFound);
         var many = await _db.Get<CreatePublicityHandler>().HandleManyAsync(
         [
-            new PublicityInput { OrganizationId = _branch, Kind = PublicityKind.Board, Title = "展板", Count = 2, PublishedOn = Today },
-            new PublicityInput { OrganizationId = _branch, Kind = PublicityKind.Board, Title = "展板", Count = -2, PublishedOn = Today },
+            (2, new PublicityInput { OrganizationId = _branch, Kind = PublicityKind.Board, Title = "展板", Count = 2, PublishedOn = Today }),
+            (3, new PublicityInput { OrganizationId = _branch, Kind = PublicityKind.Board, Title = "展板", Count = -2, PublishedOn = Today }),
         ], Admin, Ct);
         many.Errors.Single().Message.ShouldBe("第 3 行：数量不能为负数");
         await using var db = await _db.OpenAsync();
