@@ -97,3 +97,24 @@ public sealed class GetAssistanceHouseholdHandler(IDbContextFactory<DangjianDbCo
         return new AssistanceHouseholdDetails(found.Id, found.OrganizationId, row.Name, found.Name, found.Address, found.Note, visits, problems, scope.Allows(row.Path, Permission.Write));
     }
 }
+
+public sealed record AssistanceProblemDetails(
+    long Id, long HouseholdId, string HouseholdName, string Description, DateOnly CollectedOn, DateOnly? StartedOn, DateOnly? ResolvedOn, string? Note, bool CanWrite);
+
+public sealed record GetAssistanceProblemQuery(long Id);
+
+public sealed class GetAssistanceProblemHandler(IDbContextFactory<DangjianDbContext> dbFactory)
+{
+    public async Task<Result<AssistanceProblemDetails>> HandleAsync(GetAssistanceProblemQuery query, AccessScope scope, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await (from p in db.Set<AssistanceProblem>().AsNoTracking()
+                         join h in db.Set<AssistanceHousehold>().AsNoTracking() on p.HouseholdId equals h.Id
+                         join o in db.Organizations.AsNoTracking() on p.OrganizationId equals o.Id
+                         where p.Id == query.Id
+                         select new { Problem = p, HouseholdName = h.Name, o.Path }).SingleOrDefaultAsync(ct);
+        if (row is null || !scope.Allows(row.Path, Permission.Read)) return AssistanceErrors.ProblemNotFound(query.Id);
+        var x = row.Problem;
+        return new AssistanceProblemDetails(x.Id, x.HouseholdId, row.HouseholdName, x.Description, x.CollectedOn, x.StartedOn, x.ResolvedOn, x.Note, scope.Allows(row.Path, Permission.Write));
+    }
+}
