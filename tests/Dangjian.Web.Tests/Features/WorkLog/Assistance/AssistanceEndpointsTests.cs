@@ -89,7 +89,7 @@ public abstract class AssistanceEndpointsTests(AppFixture fixture) : AppTests(fi
 
         var list = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/worklog/assistance/households?under={_root}&on={D(YearEnd)}");
         var item = list.GetProperty("items")[0];
-        (item.GetProperty("visits").GetInt32(), item.GetProperty("resolved").GetInt32(), item.GetProperty("inProgress").GetInt32()).ShouldBe((3, 1, 2));
+        (item.GetProperty("visits").GetInt32(), item.GetProperty("resolved").GetInt32(), item.GetProperty("inProgress").GetInt32()).ShouldBe((3, 1, 3)); // the list reads every problem collected by that day, including the one carried over from the year before
     }
 
     [Fact]
