@@ -5,6 +5,7 @@ using Dangjian.Core.Data;
 using Dangjian.Identity;
 using Dangjian.Web.Components;
 using Dangjian.Core.Features.Attachments;
+using Dangjian.Web.Features.Summaries;
 using Dangjian.Web.Features.Access;
 using Dangjian.Web.Features.Attachments;
 using Dangjian.Web.Features.Account;
@@ -227,6 +228,8 @@ api.MapWorkLogAssistanceEndpoints();
 api.MapFindingEndpoints();
 api.MapMeetingEndpoints();
 api.MapComplianceEndpoints();
+api.MapSummaryEndpoints();
+app.MapSummaryPageEndpoints();
 app.MapAttachmentPageEndpoints();
 
 app.MapRazorComponents<App>();
