@@ -47,6 +47,7 @@ public static class DemoSeedingServices
         services.AddScoped<IDemoSeedStep, DemoEvaluationsStep>();
         services.AddScoped<IDemoSeedStep, DemoVolunteeringStep>();
         services.AddScoped<IDemoSeedStep, DemoDuesStep>();
+        services.AddScoped<IDemoSeedStep, DemoAssistanceStep>();
         return services;
     }
 }

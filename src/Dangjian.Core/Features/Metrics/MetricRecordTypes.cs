@@ -30,4 +30,9 @@ public static class MetricRecordTypes
     public const string CareVisit = "careVisit";
 
         [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile, DonationDrive, Commendation, CareVisit];
+    public const string AssistanceHousehold = "assistanceHousehold";
+    public const string PublicityItem = "publicityItem";
+    public const string BrandActivity = "brandActivity";
+
+        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile, AssistanceHousehold, PublicityItem, BrandActivity];
 }

@@ -1,0 +1,166 @@
+using System.Globalization;
+using Dangjian.Core.Common;
+using Dangjian.Core.Features.WorkLog.Assistance;
+using Dangjian.Core.Features.WorkLog.Brand;
+using Dangjian.Core.Features.WorkLog.Publicity;
+using Dangjian.Documents.Xlsx;
+using Dangjian.Web.Infrastructure;
+
+namespace Dangjian.Web.Features.WorkLog;
+
+public sealed record AssistanceHouseholdRequest(long? OrganizationId, string? Name, string? Address, string? Note)
+{
+    public AssistanceHouseholdInput Input => new() { Name = Name, Address = Address, Note = Note };
+}
+
+/// <summary>工作台账 part C over HTTP: 帮扶 (households, visits, problems), 宣传 (with xlsx export and import), 党建品牌活动.</summary>
+public static class WorkLogAssistanceEndpoints
+{
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static RouteGroupBuilder MapWorkLogAssistanceEndpoints(this RouteGroupBuilder api)
+    {
+        var assistance = api.MapGroup("/worklog/assistance").WithTags("工作台账·帮扶");
+
+        assistance.MapGet("/households", async (long? under, string? q, DateOnly? on, int? page, int? pageSize, ListAssistanceHouseholdsHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new ListAssistanceHouseholdsQuery { Under = under, Search = q, On = on, Page = page, PageSize = pageSize }, await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
+            .WithSummary("帮扶户列表（under=组织编号；q=户主或住址；on=按该日统计问题状态，默认今天）");
+        assistance.MapGet("/households/{id:long}", async (long id, GetAssistanceHouseholdHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new GetAssistanceHouseholdQuery(id), await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
+            .WithSummary("一户帮扶户，含走访和问题");
+        assistance.MapPost("/households", async (AssistanceHouseholdRequest request, CreateAssistanceHouseholdHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new CreateAssistanceHouseholdCommand(request.OrganizationId ?? 0, request.Input), await access.ScopeAsync(ct), ct))
+                .ToHttp(id => Results.Created($"/api/v1/worklog/assistance/households/{id}", new { id })))
+            .WithSummary("登记帮扶户");
+        assistance.MapPut("/households/{id:long}", async (long id, AssistanceHouseholdRequest request, UpdateAssistanceHouseholdHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new UpdateAssistanceHouseholdCommand(id, request.Input), await access.ScopeAsync(ct), ct)).ToHttp(_ => Results.NoContent()))
+            .WithSummary("修改帮扶户");
+        assistance.MapDelete("/households/{id:long}", async (long id, DeleteAssistanceHouseholdHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new DeleteAssistanceHouseholdCommand(id), await access.ScopeAsync(ct), ct)).ToHttp(_ => Results.NoContent()))
+            .WithSummary("删除帮扶户及其走访、问题");
+        assistance.MapPost("/households/{id:long}/visits", async (long id, AssistanceVisitInput request, AddAssistanceVisitHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new AddAssistanceVisitCommand(id, request), await access.ScopeAsync(ct), ct)).ToHttp(v => Results.Created($"/api/v1/worklog/assistance/households/{id}", new { id = v })))
+            .WithSummary("登记一次走访（1 户次；日期不能晚于今天）");
+        assistance.MapDelete("/visits/{id:long}", async (long id, DeleteAssistanceVisitHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new DeleteAssistanceVisitCommand(id), await access.ScopeAsync(ct), ct)).ToHttp(_ => Results.NoContent()))
+            .WithSummary("删除走访记录");
+        assistance.MapPost("/households/{id:long}/problems", async (long id, AssistanceProblemInput request, AddAssistanceProblemHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new AddAssistanceProblemCommand(id, request), await access.ScopeAsync(ct), ct)).ToHttp(p => Results.Created($"/api/v1/worklog/assistance/households/{id}", new { id = p })))
+            .WithSummary("登记收集的问题（收集≤开始解决≤解决≤今天；状态由日期推出）");
+        assistance.MapPut("/problems/{id:long}", async (long id, AssistanceProblemInput request, UpdateAssistanceProblemHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new UpdateAssistanceProblemCommand(id, request), await access.ScopeAsync(ct), ct)).ToHttp(_ => Results.NoContent()))
+            .WithSummary("修改问题及其日期");
+        assistance.MapDelete("/problems/{id:long}", async (long id, DeleteAssistanceProblemHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new DeleteAssistanceProblemCommand(id), await access.ScopeAsync(ct), ct)).ToHttp(_ => Results.NoContent()))
+            .WithSummary("删除问题");
+
+        var publicity = api.MapGroup("/worklog/publicity").WithTags("工作台账·宣传");
+        publicity.MapGet("/", async (long? under, PublicityKind? kind, DateOnly? from, DateOnly? to, int? page, int? pageSize, ListPublicityHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new ListPublicityQuery { Under = under, Kind = kind, From = from, To = to, Page = page, PageSize = pageSize }, await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
+            .WithSummary("宣传记录列表");
+        publicity.MapGet("/export", async (long? under, PublicityKind? kind, DateOnly? from, DateOnly? to, ListPublicityHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await PublicitySheet.ExportAsync(handler, new ListPublicityQuery { Under = under, Kind = kind, From = from, To = to }, await access.ScopeAsync(ct), ct))
+                .ToHttp(bytes => Results.File(bytes, XlsxContentType, "宣传记录.xlsx")))
+            .WithSummary("按筛选条件导出宣传记录（xlsx）");
+        publicity.MapGet("/template", () => Results.File(XlsxWriter.Write(PublicitySheet.SheetName, PublicitySheet.Headers, [], PublicitySheet.Widths), XlsxContentType, "宣传记录导入模板.xlsx"))
+            .WithSummary("宣传记录导入模板（xlsx）");
+        publicity.MapPost("/import", async (long? organizationId, IFormFile? file, CreatePublicityHandler handler, RequestAccess access, CancellationToken ct) =>
+            {
+                if (file is null || file.Length == 0) return Result<int>.Failure(Error.Validation("publicity.import_file", "请选择要导入的 xlsx 文件", "file")).ToHttp(Results.Ok);
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                var parsed = PublicitySheet.Parse(buffer.ToArray(), organizationId ?? 0);
+                if (!parsed.IsSuccess) return Result<int>.Failure(parsed.Errors).ToHttp(Results.Ok);
+                var (rows, errors) = parsed.Value;
+                return (await handler.HandleManyAsync(rows, await access.ScopeAsync(ct), ct, errors)).ToHttp(n => Results.Ok(new { imported = n }));
+            })
+            .WithSummary("导入宣传记录（xlsx；任一行有误则整表不导入，并列出行号和原因）");
+        publicity.MapGet("/{id:long}", async (long id, GetPublicityHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new GetPublicityQuery(id), await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
+            .WithSummary("一条宣传记录");
+        publicity.MapPost("/", async (PublicityInput request, CreatePublicityHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new CreatePublicityCommand(request), await access.ScopeAsync(ct), ct)).ToHttp(id => Results.Created($"/api/v1/worklog/publicity/{id}", new { id })))
+            .WithSummary("登记宣传（类型、内容、数量、日期）");
+        publicity.MapPut("/{id:long}", async (long id, PublicityInput request, UpdatePublicityHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new UpdatePublicityCommand(id, request), await access.ScopeAsync(ct), ct)).ToHttp(_ => Results.NoContent()))
+            .WithSummary("修改宣传记录");
+        publicity.MapDelete("/{id:long}", async (long id, DeletePublicityHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new DeletePublicityCommand(id), await access.ScopeAsync(ct), ct)).ToHttp(_ => Results.NoContent()))
+            .WithSummary("删除宣传记录");
+
+        var brand = api.MapGroup("/worklog/brand").WithTags("工作台账·党建品牌");
+        brand.MapGet("/", async (long? under, string? brandName, DateOnly? from, DateOnly? to, int? page, int? pageSize, ListBrandActivitiesHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new ListBrandActivitiesQuery { Under = under, Brand = brandName, From = from, To = to, Page = page, PageSize = pageSize }, await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
+            .WithSummary("党建品牌活动列表");
+        brand.MapGet("/{id:long}", async (long id, GetBrandActivityHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new GetBrandActivityQuery(id), await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
+            .WithSummary("一次党建品牌活动");
+        brand.MapPost("/", async (BrandActivityInput request, CreateBrandActivityHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new CreateBrandActivityCommand(request), await access.ScopeAsync(ct), ct)).ToHttp(id => Results.Created($"/api/v1/worklog/brand/{id}", new { id })))
+            .WithSummary("登记党建品牌 / 一支部一特色活动");
+        brand.MapPut("/{id:long}", async (long id, BrandActivityInput request, UpdateBrandActivityHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new UpdateBrandActivityCommand(id, request), await access.ScopeAsync(ct), ct)).ToHttp(_ => Results.NoContent()))
+            .WithSummary("修改党建品牌活动");
+        brand.MapDelete("/{id:long}", async (long id, DeleteBrandActivityHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await handler.HandleAsync(new DeleteBrandActivityCommand(id), await access.ScopeAsync(ct), ct)).ToHttp(_ => Results.NoContent()))
+            .WithSummary("删除党建品牌活动");
+        return api;
+    }
+}
+
+/// <summary>The 宣传记录 sheet: the same columns for export, the import template and the import.</summary>
+public static class PublicitySheet
+{
+    public const string SheetName = "宣传记录";
+    public static readonly IReadOnlyList<string> Headers = ["日期", "类型", "内容", "数量", "备注", "组织"];
+    public static readonly IReadOnlyList<double> Widths = [12, 12, 40, 8, 30, 24];
+
+    public static async Task<Result<byte[]>> ExportAsync(ListPublicityHandler handler, ListPublicityQuery query, Core.Features.Access.AccessScope scope, CancellationToken ct)
+    {
+        var rows = new List<IReadOnlyList<string?>>();
+        for (var page = 1; ; page++)
+        {
+            var result = await handler.HandleAsync(query with { Page = page, PageSize = 100 }, scope, ct);
+            if (!result.IsSuccess) return result.FirstError;
+            rows.AddRange(result.Value.Items.Select(i => (IReadOnlyList<string?>)
+                [i.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.KindLabel, i.Title, i.Count.ToString(CultureInfo.InvariantCulture), i.Note, i.OrganizationName]));
+            if (page >= result.Value.PageCount) break;
+        }
+
+        return XlsxWriter.Write(SheetName, Headers, rows, Widths);
+    }
+
+    /// <summary>Rows of an uploaded sheet as inputs for <paramref name="organizationId"/>, plus the errors of cells that cannot be read.</summary>
+    public static Result<(IReadOnlyList<(int Row, PublicityInput Input)> Rows, IReadOnlyList<Error> Errors)> Parse(byte[] content, long organizationId)
+    {
+        var sheet = XlsxReader.Read(content);
+        if (sheet is null) return Error.Validation("publicity.import_format", "文件不是有效的 xlsx 表格", "file");
+        var rows = new List<(int, PublicityInput)>();
+        var errors = new List<Error>();
+        foreach (var row in sheet.Where(r => r.Number > 1 && r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))))
+        {
+            string Cell(int i) => i < row.Cells.Count ? row.Cells[i].Trim() : "";
+            var bad = new List<string>();
+            DateOnly? date = null;
+            if (Cell(0).Length > 0)
+            {
+                if (DateOnly.TryParseExact(Cell(0).Replace('/', '-'), ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
+                else bad.Add($"日期“{Cell(0)}”无法识别，请写成 2026-05-01");
+            }
+
+            var kind = PublicityLabels.Parse(Cell(1));
+            if (kind is null && Cell(1).Length > 0) bad.Add($"类型“{Cell(1)}”应为 横幅、展板、手册/活页、公众号信息、网站信息 或 其他");
+            int? count = null;
+            if (Cell(3).Length > 0)
+            {
+                if (decimal.TryParse(Cell(3), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) && n == decimal.Truncate(n) && Math.Abs(n) < int.MaxValue) count = (int)n;
+                else bad.Add($"数量“{Cell(3)}”应为整数");
+            }
+
+            if (bad.Count > 0) errors.AddRange(bad.Select(b => Error.Validation("publicity.import_cell", $"第 {row.Number} 行：{b}", $"row:{row.Number}")));
+            else rows.Add((row.Number, new PublicityInput { OrganizationId = organizationId, Kind = kind, Title = Cell(2), Count = count, PublishedOn = date, Note = Cell(4) }));
+        }
+
+        return (rows, errors);
+    }
+}
