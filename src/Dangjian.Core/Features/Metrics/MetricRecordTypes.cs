@@ -3,7 +3,7 @@ namespace Dangjian.Core.Features.Metrics;
 /// <summary>
 /// The values of <see cref="MetricRecord.RecordType"/>, one per kind of record a metric can list, so the web host can map each
 /// to the page that shows it: meeting, member, committeeTerm, transfer, evaluation, talk, duesLine, duesPayment, duesRemittance,
-/// organization, memberFile. Records that belong to another record are listed as their parent (an agenda item, a key speaker
+/// organization, memberFile, customValue. Records that belong to another record are listed as their parent (an agenda item, a key speaker
 /// or an attendee as its meeting; an election as its term; an evaluation entry as its session).
 /// </summary>
 public static class MetricRecordTypes
@@ -19,7 +19,8 @@ public static class MetricRecordTypes
     public const string DuesRemittance = "duesRemittance";
     public const string Organization = "organization";
     public const string MemberFile = "memberFile";
+    public const string CustomValue = "customValue";
 
     public static IReadOnlyList<string> All { get; } =
-        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile];
+        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile, CustomValue];
 }
