@@ -19,6 +19,7 @@ using Dangjian.Web.Features.Members;
 using Dangjian.Web.Features.Members.Import;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Features.Talks;
+using Dangjian.Web.Features.WorkLog.CustomIndicators;
 using Dangjian.Web.Features.Transfers;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -225,6 +226,7 @@ api.MapTalkEndpoints();
 api.MapFindingEndpoints();
 api.MapMeetingEndpoints();
 api.MapComplianceEndpoints();
+api.MapWorkLogCustomIndicatorEndpoints();
 app.MapAttachmentPageEndpoints();
 
 app.MapRazorComponents<App>();
