@@ -17,6 +17,7 @@ using Dangjian.Web.Features.Meetings;
 using Dangjian.Web.Features.Compliance;
 using Dangjian.Web.Features.Members;
 using Dangjian.Web.Features.Members.Import;
+using Dangjian.Web.Features.Metrics;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Features.Talks;
 using Dangjian.Web.Features.WorkLog.CustomIndicators;
@@ -227,6 +228,8 @@ api.MapFindingEndpoints();
 api.MapMeetingEndpoints();
 api.MapComplianceEndpoints();
 api.MapWorkLogCustomIndicatorEndpoints();
+api.MapMetricEndpoints();
+app.MapMetricPageEndpoints();
 app.MapAttachmentPageEndpoints();
 
 app.MapRazorComponents<App>();

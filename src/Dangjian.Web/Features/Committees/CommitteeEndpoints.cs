@@ -1,5 +1,4 @@
 using Dangjian.Core.Features.Committees;
-using Dangjian.Core.Features.Metrics;
 using Dangjian.Web.Infrastructure;
 
 namespace Dangjian.Web.Features.Committees;
@@ -61,9 +60,6 @@ public static class CommitteeEndpoints
         api.MapGet("/committees/terms-due", async (long? under, int? withinDays, int? page, int? pageSize, ListTermsDueHandler handler, RequestAccess access, CancellationToken ct) =>
             (await handler.HandleAsync(new ListTermsDueQuery(under, withinDays ?? CommitteeRules.ExpiryWarningDays, page, pageSize), await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
             .WithTags("班子与换届").WithSummary("即将届满（默认 60 天内）和逾期未换届的届次");
-
-        api.MapGet("/metrics", () => Results.Ok(MetricCatalogue.Default.Definitions))
-            .WithTags("统计").WithSummary("指标目录：各模块登记的指标、单位、维度和口径");
 
         return api;
     }

@@ -32,7 +32,6 @@ public sealed class CommitteeScopeProbes : IApiScopeProbes
             ["POST /api/v1/organizations/{id:long}/committee-members/{seatId:long}/end"] = new(HttpMethod.Post, $"{o}/committee-members/{seat}/end", new { to = today.ToString("yyyy-MM-dd") }, ProbeExpect.Denied),
             ["PUT /api/v1/organizations/{id:long}/election-settings"] = new(HttpMethod.Put, $"{o}/election-settings", new { strictQuorum = false }, ProbeExpect.Denied),
             ["GET /api/v1/committees/terms-due"] = new(HttpMethod.Get, "/api/v1/committees/terms-due?withinDays=3650&pageSize=100", null, ProbeExpect.OwnDataOnly),
-            ["GET /api/v1/metrics"] = new(HttpMethod.Get, "/api/v1/metrics", null, ProbeExpect.OwnDataOnly),
             ["GET /api/v1/members/statistics"] = new(HttpMethod.Get, $"/api/v1/members/statistics?organizationId={w.VictimBranch}", null, ProbeExpect.Denied),
         };
     }
