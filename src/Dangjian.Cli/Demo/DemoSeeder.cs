@@ -46,6 +46,7 @@ public static class DemoSeedingServices
         services.AddScoped<IDemoSeedStep, DemoMeetingsStep>();
         services.AddScoped<IDemoSeedStep, DemoEvaluationsStep>();
         services.AddScoped<IDemoSeedStep, DemoDuesStep>();
+        services.AddScoped<IDemoSeedStep, DemoCustomIndicatorsStep>();
         return services;
     }
 }
