@@ -48,6 +48,7 @@ public static class DemoSeedingServices
         services.AddScoped<IDemoSeedStep, DemoVolunteeringStep>();
         services.AddScoped<IDemoSeedStep, DemoDuesStep>();
         services.AddScoped<IDemoSeedStep, DemoAssistanceStep>();
+        services.AddScoped<IDemoSeedStep, DemoCustomIndicatorsStep>();
         return services;
     }
 }

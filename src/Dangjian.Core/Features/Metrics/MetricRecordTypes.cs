@@ -4,6 +4,7 @@ namespace Dangjian.Core.Features.Metrics;
 /// The values of <see cref="MetricRecord.RecordType"/>, one per kind of record a metric can list, so the web host can map each
 /// to the page that shows it: meeting, member, committeeTerm, transfer, evaluation, talk, duesLine, duesPayment, duesRemittance,
 /// organization, memberFile, donationDrive, commendation, careVisit. Records that belong to another record are listed as their parent (an agenda item, a key speaker
+/// organization, memberFile, customValue. Records that belong to another record are listed as their parent (an agenda item, a key speaker
 /// or an attendee as its meeting; an election as its term; an evaluation entry as its session).
 /// </summary>
 public static class MetricRecordTypes
@@ -35,4 +36,7 @@ public static class MetricRecordTypes
     public const string BrandActivity = "brandActivity";
 
         [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile, AssistanceHousehold, PublicityItem, BrandActivity];
+    public const string CustomValue = "customValue";
+
+        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile, CustomValue];
 }

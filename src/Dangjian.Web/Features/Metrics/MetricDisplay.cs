@@ -242,6 +242,7 @@ public static class MetricLinks
             MetricRecordTypes.DuesLine or MetricRecordTypes.DuesPayment when record.Date is DateOnly month =>
                 $"/dues/ledger?org={org}&month={month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}",
             MetricRecordTypes.DuesRemittance => day is null ? $"/dues/remittances?org={org}" : $"/dues/remittances?org={org}&from={day}&to={day}",
+            MetricRecordTypes.CustomValue => $"/worklog/indicator-values/{id}/edit",
             _ => null,
         };
     }
