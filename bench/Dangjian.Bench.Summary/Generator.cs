@@ -33,7 +33,8 @@ internal sealed record TreeShape(int Branches, int GeneralBranches, int SiblingB
         $"({SiblingBranches * MembersPerBranch:N0} members); {Organizations:N0} organizations in all";
 }
 
-internal sealed record BenchTree(long CityId, long RootId, IReadOnlyList<long> GeneralBranchIds, IReadOnlyList<long> Branches, IReadOnlyList<long> SiblingBranches)
+internal sealed record BenchTree(
+    long CityId, long RootId, IReadOnlyList<long> GeneralBranchIds, IReadOnlyList<long> Branches, IReadOnlyList<long> SiblingBranches, IReadOnlyDictionary<long, long> ParentOf)
 {
     public IEnumerable<long> AllBranches => Branches.Concat(SiblingBranches);
 }
@@ -81,15 +82,22 @@ internal static class Generator
                 branches.Add(await CreateAsync(general, $"D1G{g:00}B{b:000}", $"第一区第{g}党总支第{b}党支部", OrganizationKind.Branch));
         }
 
+        var parentOf = new Dictionary<long, long> { [root] = city };
+        foreach (var general in generals) parentOf[general] = root;
+        for (var i = 0; i < branches.Count; i++) parentOf[branches[i]] = generals[i / shape.BranchesPerGeneral];
         var siblings = new List<long>();
         if (shape.SiblingBranches > 0)
         {
             var sibling = await CreateAsync(city, "D2", "第二区委", OrganizationKind.Committee);
+            parentOf[sibling] = city;
             for (var b = 1; b <= shape.SiblingBranches; b++)
+            {
                 siblings.Add(await CreateAsync(sibling, $"D2B{b:0000}", $"第二区第{b}党支部", OrganizationKind.Branch));
+                parentOf[siblings[^1]] = sibling;
+            }
         }
 
-        return new BenchTree(city, root, generals, branches, siblings);
+        return new BenchTree(city, root, generals, branches, siblings, parentOf);
     }
 
     /// <summary>
@@ -99,7 +107,7 @@ internal static class Generator
     /// member at the 支部党员大会 and the 组织生活会 (about 90% present, 7% on leave, 3% absent; 1% excluded from 应到);
     /// the 书记's 谈心谈话 with every other member; a 民主评议 session with an entry per member. Returns the row counts.
     /// </summary>
-    public static async Task<IReadOnlyList<(string Table, long Rows)>> AddRecordsAsync(DangjianDbContext db, TreeShape shape, BenchTree tree, int year)
+    public static async Task<IReadOnlyList<(string Table, long Rows)>> AddRecordsAsync(DangjianDbContext db, TreeShape shape, BenchTree tree, int year, bool dues)
     {
         var members = new List<object?[]>();
         var placements = new List<object?[]>();
@@ -164,6 +172,8 @@ internal static class Generator
                 entries.Add([sessionId, m, m % 50 != 7, m % 50 != 7 ? grades[(int)(m % grades.Length)] : null]);
         }
 
+        // The INSERT … SELECT statements write up to 1.3 million rows each: far beyond the default 30 s on a busy machine.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(15));
         await using var transaction = await db.Database.BeginTransactionAsync();
         await InsertAsync(db, "Members", ["Id", "Name", "Gender", "Ethnicity", "BirthDate", "IdNumber", "EmploymentStatus", "IsLeadingCadre", "AdmittedOn", "Category", "Status",
             "IsMobile", "IsLostContact", "OrganizationId", "HasApplicationLetter", "HasVolunteerForm", "HasPoliticalReview", "HasConfirmationApplication"], members);
@@ -174,7 +184,7 @@ internal static class Generator
 
         // Attendance: every member of the branch at each 支部党员大会 and 组织生活会, decided by arithmetic on the ids so the
         // statement is the same on both databases.
-        await db.Database.ExecuteSqlRawAsync($"""
+        var attendance = $"""
             INSERT INTO "MeetingAttendees" ("MeetingId", "MemberId", "Name", "Role", "Status", "LeaveReason", "IsVoter", "IsCommitteeMember", "ExcludedFromExpected", "ExclusionReason")
             SELECT m."Id", p."Id", p."Name", 'Member',
                    CASE WHEN (p."Id" * 7 + m."Id") % 100 < 7 THEN 'Leave' WHEN (p."Id" * 7 + m."Id") % 100 < 10 THEN 'Absent' ELSE 'Present' END,
@@ -186,27 +196,103 @@ internal static class Generator
             JOIN "MeetingKindLinks" l ON l."MeetingId" = m."Id"
             JOIN "Members" p ON p."OrganizationId" = m."OrganizationId"
             WHERE l."MeetingKindId" IN ({Kind(MeetingKindCodes.BranchGeneralMeeting)}, {Kind(MeetingKindCodes.OrganizationalLifeMeeting)})
-            """);
+            """;
+        await db.Database.ExecuteSqlRawAsync(attendance);
         await InsertAsync(db, "HeartToHeartTalks", ["OrganizationId", "HeldOn", "InitiatorMemberId", "PartnerMemberId", "Topic"], talks);
         await InsertAsync(db, "EvaluationSessions", ["Id", "OrganizationId", "Year", "HeldOn"], sessions);
         await InsertAsync(db, "EvaluationEntries", ["SessionId", "MemberId", "Participated", "Grade"], entries);
+        if (dues) await AddDuesAsync(db, tree, year);
         if (db.IsPostgres)
         {
             // Explicit ids were inserted: move the identities on, for any later insert through EF.
             foreach (var table in new[] { "Members", "Meetings", "EvaluationSessions" })
-                await db.Database.ExecuteSqlRawAsync($"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT MAX(\"Id\") FROM \"{table}\"))");
+            {
+                var sql = $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT MAX(\"Id\") FROM \"{table}\"))";
+                await db.Database.ExecuteSqlRawAsync(sql);
+            }
         }
 
         await transaction.CommitAsync();
 
         var counts = new List<(string, long)>();
-        foreach (var table in new[] { "Organizations", "Members", "MemberPlacements", "CommitteeMembers", "Meetings", "MeetingKindLinks", "MeetingAttendees", "HeartToHeartTalks", "EvaluationSessions", "EvaluationEntries" })
+        foreach (var table in new[] { "Organizations", "Members", "MemberPlacements", "CommitteeMembers", "Meetings", "MeetingKindLinks", "MeetingAttendees", "HeartToHeartTalks", "EvaluationSessions", "EvaluationEntries",
+                     "DuesProfiles", "DuesLedgerLines", "DuesPayments", "DuesAllocations", "DuesRemittances" })
             counts.Add((table, await BenchDatabase.CountAsync(db, table)));
         return counts;
     }
 
-    private static async Task InsertAsync(DangjianDbContext db, string table, string[] columns, List<object?[]> rows)
+    /// <summary>Monthly dues by member: one of five amounts, chosen by the member's id.</summary>
+    private static readonly decimal[] Monthly = [0.50m, 12.00m, 25.50m, 33.34m, 120.00m];
+
+    /// <summary>
+    /// A year of 党费 for every member, by INSERT … SELECT: a profile, twelve ledger lines, a payment a quarter covering its
+    /// three months (one allocation per line). Members whose id ends in 20·k do not pay the fourth quarter (欠交 at the year's
+    /// end, 5%); those at 20·k + 10 skip the first quarter and pay it back in June (补缴); one in 1,000 gives 1,000 元 大额党费
+    /// in July. Each branch hands its quarter's dues up to its parent, and the district to the city (上缴 out of the subtree).
+    /// </summary>
+    private static async Task AddDuesAsync(DangjianDbContext db, BenchTree tree, int year)
     {
+        var pg = db.IsPostgres;
+        string Dec(decimal v) => pg ? v.ToString("0.00", CultureInfo.InvariantCulture) : $"'{v.ToString("0.00", CultureInfo.InvariantCulture)}'";
+        string Date(DateOnly d) => pg ? $"DATE '{d:yyyy-MM-dd}'" : $"'{d:yyyy-MM-dd}'";
+        string ByMember(Func<decimal, decimal> amount) =>
+            "CASE m.\"Id\" % 5 " + string.Concat(Monthly.Select((v, i) => $"WHEN {i} THEN {Dec(amount(v))} ")) + "END";
+        var months = string.Join(" UNION ALL ", Enumerable.Range(1, 12).Select(mo => $"SELECT {Date(new DateOnly(year, mo, 1))} AS \"Month\", {(mo - 1) / 3 + 1} AS \"Q\""));
+        var quarters = string.Join(" UNION ALL ", Enumerable.Range(1, 4).Select(q =>
+            $"SELECT {q} AS \"Q\", {Date(new DateOnly(year, q * 3 - 2, 1))} AS \"PeriodFrom\", {Date(new DateOnly(year, q * 3, 1))} AS \"PeriodTo\", {Date(new DateOnly(year, q * 3 - 2, 15))} AS \"PaidOn\""));
+        string[] statements =
+        [
+            $"""
+            INSERT INTO "DuesProfiles" ("MemberId", "OrganizationId", "Year", "MemberType", "ComputedMonthly")
+            SELECT m."Id", m."OrganizationId", {year}, 'Salaried', {ByMember(v => v)} FROM "Members" m
+            """,
+            $"""
+            INSERT INTO "DuesLedgerLines" ("MemberId", "OrganizationId", "Month", "Due", "Paid")
+            SELECT m."Id", m."OrganizationId", mo."Month", {ByMember(v => v)},
+                   CASE WHEN m."Id" % 20 = 0 AND mo."Q" = 4 THEN {Dec(0)} ELSE {ByMember(v => v)} END
+            FROM "Members" m CROSS JOIN ({months}) mo
+            """,
+            $"""
+            INSERT INTO "DuesPayments" ("MemberId", "OrganizationId", "PaidOn", "Amount", "Method", "Kind", "VoluntaryExtra", "PeriodFrom", "PeriodTo")
+            SELECT m."Id", m."OrganizationId", q."PaidOn", {ByMember(v => v * 3)}, 'Online', 'Regular', {Dec(0)}, q."PeriodFrom", q."PeriodTo"
+            FROM "Members" m CROSS JOIN ({quarters}) q
+            WHERE NOT (m."Id" % 20 = 0 AND q."Q" = 4) AND NOT (m."Id" % 20 = 10 AND q."Q" = 1)
+            """,
+            $"""
+            INSERT INTO "DuesPayments" ("MemberId", "OrganizationId", "PaidOn", "Amount", "Method", "Kind", "VoluntaryExtra", "PeriodFrom", "PeriodTo")
+            SELECT m."Id", m."OrganizationId", {Date(new DateOnly(year, 6, 10))}, {ByMember(v => v * 3)}, 'Cash', 'BackPayment', {Dec(0)},
+                   {Date(new DateOnly(year, 1, 1))}, {Date(new DateOnly(year, 3, 1))}
+            FROM "Members" m WHERE m."Id" % 20 = 10
+            """,
+            $"""
+            INSERT INTO "DuesPayments" ("MemberId", "OrganizationId", "PaidOn", "Amount", "Method", "Kind", "VoluntaryExtra")
+            SELECT m."Id", m."OrganizationId", {Date(new DateOnly(year, 7, 1))}, {Dec(1000)}, 'Transfer', 'LargeVoluntary', {Dec(0)}
+            FROM "Members" m WHERE m."Id" % 1000 = 1
+            """,
+            """
+            INSERT INTO "DuesAllocations" ("PaymentId", "LedgerLineId", "Amount")
+            SELECT p."Id", l."Id", l."Due"
+            FROM "DuesPayments" p JOIN "DuesLedgerLines" l ON l."MemberId" = p."MemberId" AND l."Month" >= p."PeriodFrom" AND l."Month" <= p."PeriodTo"
+            WHERE p."Kind" IN ('Regular', 'BackPayment')
+            """,
+        ];
+        foreach (var sql in statements) await db.Database.ExecuteSqlRawAsync(sql);
+
+        // 上缴: every organization with a parent, quarterly, a fixed amount (the figure only adds them up).
+        var remittances = new List<object?[]>();
+        foreach (var (organization, parent) in tree.ParentOf)
+        {
+            for (var q = 1; q <= 4; q++)
+                remittances.Add([organization, parent, new DateOnly(year, q * 3 - 2, 1), new DateOnly(year, q * 3, 1), 1000m + organization % 100, 0m, new DateOnly(year, q * 3, 25)]);
+        }
+
+        await InsertAsync(db, "DuesRemittances", ["OrganizationId", "ToOrganizationId", "PeriodFrom", "PeriodTo", "Amount", "LargeVoluntaryAmount", "RemittedOn"], remittances,
+            v => v is decimal d ? Dec(d) : Literal(v));
+    }
+
+    private static async Task InsertAsync(DangjianDbContext db, string table, string[] columns, List<object?[]> rows, Func<object?, string>? literal = null)
+    {
+        literal ??= Literal;
         const int batch = 1000;
         var head = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ";
         var sql = new StringBuilder();
@@ -216,7 +302,7 @@ internal static class Generator
             for (var i = start; i < Math.Min(start + batch, rows.Count); i++)
             {
                 if (i > start) sql.Append(',');
-                sql.Append('(').AppendJoin(", ", rows[i].Select(Literal)).Append(')');
+                sql.Append('(').AppendJoin(", ", rows[i].Select(literal)).Append(')');
             }
 
             await db.Database.ExecuteSqlRawAsync(sql.ToString());

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 // dotnet run -c Release --project bench/Dangjian.Bench.Summary -- [sqlite|postgres|all] [--branches 2000] [--general-branches 20]
-//   [--sibling-branches 200] [--members 50] [--year 2025] [--runs 10] [--warmup 2] [--per-metric] [--explain N] [--sql] [--keep]
+//   [--sibling-branches 200] [--members 50] [--year 2025] [--no-dues] [--runs 10] [--warmup 2] [--per-metric] [--explain N] [--sql] [--keep]
 // The figures of a year summary for a subtree of 2,000 branches (100,000 members, a year of meetings), on a throw-away
 // database. What it generates, measures and found: docs/bench-summary.md.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -25,6 +25,7 @@ var year = IntOption("--year", DateTime.UtcNow.Year - 1);
 var explainCount = IntOption("--explain", 0);
 var perMetric = args.Contains("--per-metric");
 var keep = args.Contains("--keep");
+var dues = !args.Contains("--no-dues");
 var shape = TreeShape.For(IntOption("--branches", 2000), IntOption("--general-branches", 20), IntOption("--sibling-branches", 200), IntOption("--members", 50));
 var providers = mode switch
 {
@@ -78,7 +79,7 @@ foreach (var provider in providers)
     string rootPath;
     await using (var db = await factory.CreateDbContextAsync())
     {
-        var counts = await Generator.AddRecordsAsync(db, shape, tree, year);
+        var counts = await Generator.AddRecordsAsync(db, shape, tree, year, dues);
         output.WriteLine($"Generated the tree through CreateOrganizationHandler in {treeTime.TotalSeconds:F1} s, then the records by bulk INSERT in {(generation.Elapsed - treeTime).TotalSeconds:F1} s.");
         output.WriteLine();
         output.WriteLine("| table | rows |");
