@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 // dotnet run -c Release --project bench/Dangjian.Bench.Summary -- [sqlite|postgres|all] [--branches 2000] [--general-branches 20]
 //   [--sibling-branches 200] [--members 50] [--year 2025] [--no-dues] [--runs 10] [--warmup 2] [--per-metric] [--explain N] [--sql] [--keep]
+//   [--refs prefix,prefix] [--drop-index IX_A,IX_B] [--pg-options "-c jit=off"]
 // The figures of a year summary for a subtree of 2,000 branches (100,000 members, a year of meetings), on a throw-away
 // database. What it generates, measures and found: docs/bench-summary.md.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -35,7 +36,12 @@ var providers = mode switch
     _ => throw new ArgumentException($"unknown mode '{mode}': use sqlite, postgres or all"),
 };
 var postgresServer = Environment.GetEnvironmentVariable("DANGJIAN_BENCH_POSTGRES") ?? BenchDatabase.DefaultPostgres;
-var refTexts = SummaryBench.SummaryRefs();
+// --refs dues.,meetings.attendance: only the references starting with one of these (for experiments; the figures in the
+// docs use all). --drop-index IX_A,IX_B: drop these indexes after migrating (to measure a migration's indexes against none).
+// --pg-options "-c jit=off": passed to PostgreSQL as the connection's Options.
+var only = StringOption("--refs")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+var dropIndexes = StringOption("--drop-index")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+var refTexts = SummaryBench.SummaryRefs().Where(r => only.Length == 0 || only.Any(o => r.StartsWith(o, StringComparison.Ordinal))).ToList();
 var refs = SummaryBench.Parse(refTexts);
 
 var output = Console.Out;
@@ -55,7 +61,7 @@ output.WriteLine();
 var all = new List<Measurement>();
 foreach (var provider in providers)
 {
-    await using var database = provider == "postgres" ? await BenchDatabase.CreatePostgresAsync(postgresServer, keep) : BenchDatabase.CreateSqlite(keep);
+    await using var database = provider == "postgres" ? await BenchDatabase.CreatePostgresAsync(postgresServer, keep, StringOption("--pg-options")) : BenchDatabase.CreateSqlite(keep);
     var timer = new CommandTimer();
     var services = new ServiceCollection();
     services.AddSingleton<ICurrentActor>(new FixedActor("bench", "基准测试"));
@@ -70,6 +76,15 @@ foreach (var provider in providers)
     {
         await DatabaseMigrator.MigrateAsync(db);
         output.WriteLine($"## {database.Label}: {database.Description}, server {await BenchDatabase.VersionAsync(db)}");
+        output.WriteLine();
+        output.WriteLine($"Migrations: {string.Join(", ", await db.Database.GetAppliedMigrationsAsync())}");
+        foreach (var index in dropIndexes)
+        {
+            var sql = $"DROP INDEX \"{index}\"";
+            await db.Database.ExecuteSqlRawAsync(sql);
+            output.WriteLine($"Dropped index {index} (--drop-index).");
+        }
+
         output.WriteLine();
     }
 
@@ -193,6 +208,12 @@ static async Task CheckAsync(SummaryBench bench, IReadOnlyList<MetricRef> refs, 
     output.WriteLine();
 }
 
+string? StringOption(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
 int IntOption(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
@@ -202,7 +223,8 @@ int IntOption(string name, int fallback)
 bool IsOptionValue(string arg)
 {
     var index = Array.IndexOf(args, arg);
-    return index > 0 && args[index - 1].StartsWith("--", StringComparison.Ordinal) && int.TryParse(arg, CultureInfo.InvariantCulture, out _);
+    return index > 0 && args[index - 1] is "--branches" or "--general-branches" or "--sibling-branches" or "--members" or "--year" or "--runs" or "--warmup"
+        or "--explain" or "--refs" or "--drop-index" or "--pg-options";
 }
 
 static string CpuModel() => File.Exists("/proc/cpuinfo")
