@@ -1,9 +1,30 @@
 using Dangjian.Core.Data;
+using Dangjian.Core.Features.Members;
 using Dangjian.Core.Features.Metrics;
 using Dangjian.Core.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Core.Features.Evaluations;
+
+/// <summary>民主评议记录: evaluation figures read "no data" for a subtree that has never held a session.</summary>
+public sealed class EvaluationsSource : MetricSource
+{
+    public static readonly EvaluationsSource Instance = new();
+
+    private EvaluationsSource()
+    {
+    }
+
+    public override string Key => "evaluations";
+
+    public override string Label => "民主评议记录";
+
+    public override IQueryable<long> OrganizationsInUse(DangjianDbContext db, string rootPath, DateOnly asOf)
+    {
+        var ids = db.Organizations.InSubtree(rootPath).Select(o => o.Id);
+        return db.Set<EvaluationSession>().Where(s => s.HeldOn <= asOf && ids.Contains(s.OrganizationId)).Select(s => s.OrganizationId);
+    }
+}
 
 /// <summary>
 /// The sessions the 民主评议 metrics count: held (HeldOn) inside the period by an organization of the subtree. A session counts
@@ -18,10 +39,26 @@ internal static class EvaluationMetricQueries
         return scope.Db.Set<EvaluationSession>().AsNoTracking().Where(s => s.HeldOn >= from && s.HeldOn <= to && ids.Contains(s.OrganizationId));
     }
 
-    public static IQueryable<EvaluationEntry> Entries(MetricScope scope)
+    /// <summary>The entries of the period's sessions, each with its session (for the organization and date) and the member's name.</summary>
+    public static IQueryable<Entry> Entries(MetricScope scope) =>
+        from e in scope.Db.Set<EvaluationEntry>().AsNoTracking()
+        join s in Sessions(scope) on e.SessionId equals s.Id
+        join m in scope.Db.Set<Member>() on e.MemberId equals m.Id
+        select new Entry { Session = s, Participated = e.Participated, Grade = e.Grade, Name = m.Name };
+
+    /// <summary>An entry is listed as its session, titled by the member's name.</summary>
+    public static IQueryable<MetricRecord> AsRecords(IQueryable<Entry> entries) =>
+        entries.Select(e => new MetricRecord
+        {
+            RecordType = MetricRecordTypes.Evaluation, RecordId = e.Session.Id, OrganizationId = e.Session.OrganizationId, Date = e.Session.HeldOn, Title = e.Name,
+        });
+
+    internal sealed class Entry
     {
-        var sessions = Sessions(scope).Select(s => s.Id);
-        return scope.Db.Set<EvaluationEntry>().AsNoTracking().Where(e => sessions.Contains(e.SessionId));
+        public EvaluationSession Session { get; init; } = null!;
+        public bool Participated { get; init; }
+        public EvaluationGrade? Grade { get; init; }
+        public string Name { get; init; } = "";
     }
 }
 
@@ -31,8 +68,20 @@ public sealed class EvaluationSessionsMetric : IMetric
     public MetricDefinition Definition { get; } = new("evaluation.sessions", "民主评议党员", "次", MetricKind.Flow, [],
         "统计期内本组织及下级组织召开的民主评议党员次数（按评议日期计，每个党支部每年一次）。");
 
-    public async Task<IReadOnlyList<MetricValue>> EvaluateAsync(MetricScope scope, string? dimension, CancellationToken ct) =>
-        [new MetricValue(null, "合计", await EvaluationMetricQueries.Sessions(scope).CountAsync(ct))];
+    public MetricSource Source => EvaluationsSource.Instance;
+
+    public Task<IReadOnlyList<MetricFact>> FactsAsync(MetricScope scope, string? dimension, CancellationToken ct) =>
+        MetricFacts.CountAsync(EvaluationMetricQueries.Sessions(scope).Select(s => s.OrganizationId), ct);
+
+    public Task<IReadOnlyList<MetricDimensionValue>> DimensionValuesAsync(DangjianDbContext db, string dimension, CancellationToken ct) =>
+        MetricFacts.NoDimensions(Definition, dimension);
+
+    public IQueryable<MetricRecord> Records(MetricScope scope, string? dimension, string? dimensionValue) =>
+        EvaluationMetricQueries.Sessions(scope).Select(s => new MetricRecord
+        {
+            RecordType = MetricRecordTypes.Evaluation, RecordId = s.Id, OrganizationId = s.OrganizationId, Date = s.HeldOn,
+            Title = s.Year.ToString() + "年度民主评议党员", Detail = s.Note,
+        });
 }
 
 /// <summary><c>evaluation.participants</c>: members who took part in the period's sessions.</summary>
@@ -41,8 +90,18 @@ public sealed class EvaluationParticipantsMetric : IMetric
     public MetricDefinition Definition { get; } = new("evaluation.participants", "参加民主评议的党员", "人", MetricKind.Flow, [],
         "统计期内召开的民主评议中参加评议的党员人数（含参加评议但不评定等次的预备党员）。");
 
-    public async Task<IReadOnlyList<MetricValue>> EvaluateAsync(MetricScope scope, string? dimension, CancellationToken ct) =>
-        [new MetricValue(null, "合计", await EvaluationMetricQueries.Entries(scope).CountAsync(e => e.Participated, ct))];
+    public MetricSource Source => EvaluationsSource.Instance;
+
+    private static IQueryable<EvaluationMetricQueries.Entry> Participants(MetricScope scope) => EvaluationMetricQueries.Entries(scope).Where(e => e.Participated);
+
+    public Task<IReadOnlyList<MetricFact>> FactsAsync(MetricScope scope, string? dimension, CancellationToken ct) =>
+        MetricFacts.CountAsync(Participants(scope).Select(e => e.Session.OrganizationId), ct);
+
+    public Task<IReadOnlyList<MetricDimensionValue>> DimensionValuesAsync(DangjianDbContext db, string dimension, CancellationToken ct) =>
+        MetricFacts.NoDimensions(Definition, dimension);
+
+    public IQueryable<MetricRecord> Records(MetricScope scope, string? dimension, string? dimensionValue) =>
+        EvaluationMetricQueries.AsRecords(Participants(scope));
 }
 
 /// <summary><c>evaluation.graded{grade}</c>: members given each grade in the period's sessions.</summary>
@@ -51,15 +110,31 @@ public sealed class EvaluationGradedMetric : IMetric
     public MetricDefinition Definition { get; } = new("evaluation.graded", "评定等次的党员", "人", MetricKind.Flow, [new("grade", "等次")],
         "统计期内召开的民主评议中评定了等次的党员人数，按优秀、合格、基本合格、不合格分列（未评定等次的不计）。");
 
-    public async Task<IReadOnlyList<MetricValue>> EvaluateAsync(MetricScope scope, string? dimension, CancellationToken ct)
+    public MetricSource Source => EvaluationsSource.Instance;
+
+    private static IQueryable<EvaluationMetricQueries.Entry> Graded(MetricScope scope) => EvaluationMetricQueries.Entries(scope).Where(e => e.Grade != null);
+
+    public Task<IReadOnlyList<MetricFact>> FactsAsync(MetricScope scope, string? dimension, CancellationToken ct) => dimension switch
     {
-        var rows = await EvaluationMetricQueries.Entries(scope).Where(e => e.Grade != null)
-            .GroupBy(e => e.Grade).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return dimension switch
+        null => MetricFacts.CountAsync(Graded(scope).Select(e => e.Session.OrganizationId), ct),
+        "grade" => MetricFacts.CountAsync(
+            Graded(scope).Select(e => new MetricKey<EvaluationGrade?> { OrganizationId = e.Session.OrganizationId, Value = e.Grade }), grade => grade?.ToString(), ct),
+        _ => throw MetricFacts.UnknownDimension(Definition, dimension),
+    };
+
+    public Task<IReadOnlyList<MetricDimensionValue>> DimensionValuesAsync(DangjianDbContext db, string dimension, CancellationToken ct) =>
+        dimension == "grade" ? Task.FromResult(MetricFacts.EnumValues<EvaluationGrade>(g => g.Label())) : MetricFacts.NoDimensions(Definition, dimension);
+
+    public IQueryable<MetricRecord> Records(MetricScope scope, string? dimension, string? dimensionValue)
+    {
+        var graded = Graded(scope);
+        if (dimensionValue is not null)
         {
-            null or "" => [new MetricValue(null, "合计", rows.Sum(r => r.Count))],
-            "grade" => Enum.GetValues<EvaluationGrade>().Select(grade => new MetricValue(grade.ToString(), grade.Label(), rows.Where(r => r.Key == grade).Sum(r => r.Count))).ToList(),
-            _ => throw new ArgumentException($"指标 evaluation.graded 没有维度“{dimension}”", nameof(dimension)),
-        };
+            if (dimension != "grade") throw MetricFacts.UnknownDimension(Definition, dimension);
+            EvaluationGrade? grade = MetricFacts.ParseEnum<EvaluationGrade>(Definition, dimension, dimensionValue);
+            graded = graded.Where(e => e.Grade == grade);
+        }
+
+        return EvaluationMetricQueries.AsRecords(graded);
     }
 }

@@ -44,5 +44,5 @@ public sealed class GetMemberStatisticsHandler(IDbContextFactory<DangjianDbConte
     }
 
     /// <summary>Share with one decimal, half away from zero (ui.md: rates as 87.5%).</summary>
-    public static decimal Percent(int count, int total) => total == 0 ? 0m : Math.Round(count * 100m / total, 1, MidpointRounding.AwayFromZero);
+    public static decimal Percent(int count, int total) => MetricEvaluator.Percent(count, total);
 }

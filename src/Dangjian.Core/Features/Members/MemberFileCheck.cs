@@ -1,6 +1,7 @@
 using Dangjian.Core.Common;
 using Dangjian.Core.Data;
 using Dangjian.Core.Features.Access;
+using Dangjian.Core.Features.Metrics;
 using Dangjian.Core.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,19 +61,38 @@ public sealed class MarkMaterialsHandler(IDbContextFactory<DangjianDbContext> db
 /// <summary>The single computation of <c>members.filesCompleted</c> (metrics.md): files completed in [periodStart, periodEnd].</summary>
 public static class MemberFileMetrics
 {
+    /// <summary>Members of the subtree (by their current organization) whose file was marked complete in the period.</summary>
+    public static IQueryable<Member> FilesCompleted(DangjianDbContext db, string subtreePath, DateOnly periodStart, DateOnly periodEnd)
+    {
+        var ids = db.Organizations.AsNoTracking().InSubtree(subtreePath).Select(o => o.Id);
+        return db.Set<Member>().AsNoTracking()
+            .Where(m => m.FilesCompletedOn != null && m.FilesCompletedOn >= periodStart && m.FilesCompletedOn <= periodEnd && ids.Contains(m.OrganizationId));
+    }
+
     public static Task<int> FilesCompletedCountAsync(DangjianDbContext db, string subtreePath, DateOnly periodStart, DateOnly periodEnd, CancellationToken ct) =>
-        (from m in db.Set<Member>().AsNoTracking()
-         join o in db.Organizations.AsNoTracking().InSubtree(subtreePath) on m.OrganizationId equals o.Id
-         where m.FilesCompletedOn != null && m.FilesCompletedOn >= periodStart && m.FilesCompletedOn <= periodEnd
-         select m.Id).CountAsync(ct);
+        FilesCompleted(db, subtreePath, periodStart, periodEnd).CountAsync(ct);
 }
 
 /// <summary><c>members.filesCompleted</c> in the catalogue, computed by <see cref="MemberFileMetrics"/>.</summary>
-public sealed class MembersFilesCompletedMetric : Metrics.IMetric
+public sealed class MembersFilesCompletedMetric : IMetric
 {
-    public Metrics.MetricDefinition Definition { get; } = new("members.filesCompleted", "材料已完善的党员档案", "份", Metrics.MetricKind.Flow, [],
+    public MetricDefinition Definition { get; } = new("members.filesCompleted", "材料已完善的党员档案", "份", MetricKind.Flow, [],
         "统计期内集中排查中标记“材料已完善”（入党申请书、入党志愿书、政审材料、转正申请书齐全）的党员档案数。");
 
-    public async Task<IReadOnlyList<Metrics.MetricValue>> EvaluateAsync(Metrics.MetricScope scope, string? dimension, CancellationToken ct) =>
-        [new Metrics.MetricValue(null, "合计", await MemberFileMetrics.FilesCompletedCountAsync(scope.Db, scope.RootPath, scope.From, scope.To, ct))];
+    /// <summary>Files are part of the member records: a subtree where no member was ever placed has no data.</summary>
+    public MetricSource Source => MembersSource.Instance;
+
+    private static IQueryable<Member> Completed(MetricScope scope) => MemberFileMetrics.FilesCompleted(scope.Db, scope.RootPath, scope.From, scope.To);
+
+    public Task<IReadOnlyList<MetricFact>> FactsAsync(MetricScope scope, string? dimension, CancellationToken ct) =>
+        MetricFacts.CountAsync(Completed(scope).Select(m => m.OrganizationId), ct);
+
+    public Task<IReadOnlyList<MetricDimensionValue>> DimensionValuesAsync(DangjianDbContext db, string dimension, CancellationToken ct) =>
+        MetricFacts.NoDimensions(Definition, dimension);
+
+    public IQueryable<MetricRecord> Records(MetricScope scope, string? dimension, string? dimensionValue) =>
+        Completed(scope).Select(m => new MetricRecord
+        {
+            RecordType = MetricRecordTypes.MemberFile, RecordId = m.Id, OrganizationId = m.OrganizationId, Date = m.FilesCompletedOn, Title = m.Name,
+        });
 }

@@ -43,11 +43,21 @@ public sealed record MetricValue(string? Key, string Label, decimal Value);
 /// Facts are additive: the figure of any subtree is the sum of its organizations' facts, so one GROUP BY serves every
 /// organization of a batch. A <see cref="MetricAggregation.Percent"/> metric carries its numerator in <see cref="Value"/>
 /// and its denominator in <see cref="Base"/>.
+/// <para>
+/// A <see cref="SubtreeCorrection"/> fact applies only to subtrees, never to the organization alone: counts that are not plain
+/// per-organization sums (a transfer between two branches of one 党委 is a move within it; a member in arrears in two branches
+/// counts once for their 党委) are made additive by a correction at the two organizations' deepest common ancestor
+/// (see <see cref="MetricTree"/>). Summed over a subtree it cancels exactly what the subtree should not count; for the ancestor
+/// alone it would be meaningless (a negative count), so a target without its subtree leaves it out.
+/// </para>
 /// </summary>
-public sealed record MetricFact(long OrganizationId, string? DimensionValue, decimal Value, decimal Base = 0);
+public sealed record MetricFact(long OrganizationId, string? DimensionValue, decimal Value, decimal Base = 0, bool SubtreeCorrection = false);
 
-/// <summary>A value a dimension can take: a stable code, and the label the user reads.</summary>
-public sealed record MetricDimensionValue(string Code, string Label);
+/// <summary>
+/// A value a dimension can take: a stable code, and the label the user reads. A <see cref="Retired"/> value (an archived
+/// meeting kind) is no longer offered: a breakdown lists it only where it has facts, and a reference may still name it.
+/// </summary>
+public sealed record MetricDimensionValue(string Code, string Label, bool Retired = false);
 
 /// <summary>
 /// One record behind a figure ("show me the 12 党课"). <see cref="RecordType"/> and <see cref="RecordId"/> name the record; the

@@ -186,7 +186,9 @@ public static class MetricEvaluator
     private static List<MetricValue> Breakdown(MetricDefinition definition, IReadOnlyList<MetricFact> facts, IReadOnlyList<MetricDimensionValue> values)
     {
         var byCode = facts.GroupBy(f => f.DimensionValue ?? "").ToDictionary(g => g.Key, g => g.ToList());
-        var result = values.Select(v => new MetricValue(v.Code, v.Label, Combine(definition, byCode.GetValueOrDefault(v.Code) ?? []))).ToList();
+        var result = values
+            .Where(v => !v.Retired || byCode.ContainsKey(v.Code))
+            .Select(v => new MetricValue(v.Code, v.Label, Combine(definition, byCode.GetValueOrDefault(v.Code) ?? []))).ToList();
         var known = values.Select(v => v.Code).ToHashSet();
         // Facts whose value is not (or no longer) offered still count: unfilled fields, archived kinds.
         foreach (var (code, rest) in byCode.Where(kv => !known.Contains(kv.Key)))
@@ -254,6 +256,7 @@ public static class MetricEvaluator
                 if (!_targetsOf.TryGetValue(fact.OrganizationId, out var targets)) continue;
                 foreach (var target in targets)
                 {
+                    if (fact.SubtreeCorrection && !target.IncludeSubtree) continue;
                     if (!result.TryGetValue(target, out var list)) result[target] = list = [];
                     list.Add(fact);
                 }

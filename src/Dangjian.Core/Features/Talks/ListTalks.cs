@@ -97,17 +97,50 @@ public sealed class GetTalkPeopleHandler(IDbContextFactory<DangjianDbContext> db
     }
 }
 
+/// <summary>谈心谈话记录: talks.count reads "no data" for a subtree that has never recorded a talk.</summary>
+public sealed class TalksSource : MetricSource
+{
+    public static readonly TalksSource Instance = new();
+
+    private TalksSource()
+    {
+    }
+
+    public override string Key => "talks";
+
+    public override string Label => "谈心谈话记录";
+
+    public override IQueryable<long> OrganizationsInUse(DangjianDbContext db, string rootPath, DateOnly asOf)
+    {
+        var ids = db.Organizations.InSubtree(rootPath).Select(o => o.Id);
+        return db.Set<HeartToHeartTalk>().Where(t => t.HeldOn <= asOf && ids.Contains(t.OrganizationId)).Select(t => t.OrganizationId);
+    }
+}
+
 /// <summary><c>talks.count</c>: 谈心谈话 held in the period in the subtree.</summary>
 public sealed class TalksCountMetric : IMetric
 {
     public MetricDefinition Definition { get; } = new("talks.count", "谈心谈话", "次", MetricKind.Flow, [],
         "统计期内本组织及下级组织登记的谈心谈话次数（按谈话日期计，每条记录一次）。");
 
-    public async Task<IReadOnlyList<MetricValue>> EvaluateAsync(MetricScope scope, string? dimension, CancellationToken ct)
+    public MetricSource Source => TalksSource.Instance;
+
+    private static IQueryable<HeartToHeartTalk> Talks(MetricScope scope)
     {
         var ids = scope.Db.Organizations.AsNoTracking().InSubtree(scope.RootPath).Select(o => o.Id);
         var (from, to) = (scope.From, scope.To);
-        var count = await scope.Db.Set<HeartToHeartTalk>().AsNoTracking().CountAsync(t => t.HeldOn >= from && t.HeldOn <= to && ids.Contains(t.OrganizationId), ct);
-        return [new MetricValue(null, "合计", count)];
+        return scope.Db.Set<HeartToHeartTalk>().AsNoTracking().Where(t => t.HeldOn >= from && t.HeldOn <= to && ids.Contains(t.OrganizationId));
     }
+
+    public Task<IReadOnlyList<MetricFact>> FactsAsync(MetricScope scope, string? dimension, CancellationToken ct) =>
+        MetricFacts.CountAsync(Talks(scope).Select(t => t.OrganizationId), ct);
+
+    public Task<IReadOnlyList<MetricDimensionValue>> DimensionValuesAsync(DangjianDbContext db, string dimension, CancellationToken ct) =>
+        MetricFacts.NoDimensions(Definition, dimension);
+
+    public IQueryable<MetricRecord> Records(MetricScope scope, string? dimension, string? dimensionValue) =>
+        Talks(scope).Select(t => new MetricRecord
+        {
+            RecordType = MetricRecordTypes.Talk, RecordId = t.Id, OrganizationId = t.OrganizationId, Date = t.HeldOn, Title = t.Topic, Detail = t.Note,
+        });
 }

@@ -1,6 +1,7 @@
 using Dangjian.Core.Common;
 using Dangjian.Core.Features.Access;
 using Dangjian.Core.Features.Members;
+using Dangjian.Core.Features.Metrics;
 using Dangjian.Core.Features.Reminders;
 using Dangjian.Core.Features.Transfers;
 using Dangjian.Core.Tests.TestSupport;
