@@ -171,7 +171,7 @@ foreach (var provider in providers)
         output.WriteLine("| reference | module | median ms | max ms | value for the subtree |");
         output.WriteLine("|---|---|---:|---:|---|");
         foreach (var (text, source, stats, value) in await bench.PerMetricAsync(refTexts, 1, Math.Max(3, runs / 2)))
-            output.WriteLine($"| `{text}` | {source} | {stats.MedianMs:F0} | {stats.MaxMs:F0} | {value.Replace("|", "\\|", StringComparison.Ordinal)} |");
+            output.WriteLine($"| `{text.Replace("|", "\\|", StringComparison.Ordinal)}` | {source} | {stats.MedianMs:F0} | {stats.MaxMs:F0} | {value.Replace("|", "\\|", StringComparison.Ordinal)} |");
         output.WriteLine();
     }
 
@@ -204,7 +204,7 @@ static async Task CheckAsync(SummaryBench bench, IReadOnlyList<MetricRef> refs, 
     output.WriteLine();
     output.WriteLine("| reference | subtree figure |");
     output.WriteLine("|---|---|");
-    foreach (var reading in readings.All) output.WriteLine($"| `{reading.Ref}` | {SummaryBench.Format(reading).Replace("|", "\\|", StringComparison.Ordinal)} |");
+    foreach (var reading in readings.All) output.WriteLine($"| `{reading.Ref.ToString().Replace("|", "\\|", StringComparison.Ordinal)}` | {SummaryBench.Format(reading).Replace("|", "\\|", StringComparison.Ordinal)} |");
     output.WriteLine();
 }
 
