@@ -23,20 +23,14 @@ public static class MetricRecordTypes
     public const string VolunteerActivity = "volunteerActivity";
     public const string CommunityReport = "communityReport";
     public const string PioneerPost = "pioneerPost";
-
-    public static IReadOnlyList<string> All { get; } =
-        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile, VolunteerActivity, CommunityReport, PioneerPost];
     public const string DonationDrive = "donationDrive";
     public const string Commendation = "commendation";
     public const string CareVisit = "careVisit";
-
-        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile, DonationDrive, Commendation, CareVisit];
     public const string AssistanceHousehold = "assistanceHousehold";
     public const string PublicityItem = "publicityItem";
     public const string BrandActivity = "brandActivity";
-
-        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile, AssistanceHousehold, PublicityItem, BrandActivity];
     public const string CustomValue = "customValue";
 
-        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile, CustomValue];
+    public static IReadOnlyList<string> All { get; } =
+        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile, VolunteerActivity, CommunityReport, PioneerPost, DonationDrive, Commendation, CareVisit, AssistanceHousehold, PublicityItem, BrandActivity, CustomValue];
 }
