@@ -243,6 +243,15 @@ public static class MetricLinks
                 $"/dues/ledger?org={org}&month={month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}",
             MetricRecordTypes.DuesRemittance => day is null ? $"/dues/remittances?org={org}" : $"/dues/remittances?org={org}&from={day}&to={day}",
             MetricRecordTypes.CustomValue => $"/worklog/indicator-values/{id}/edit",
+            MetricRecordTypes.VolunteerActivity => $"/worklog/volunteering/{id}/edit",
+            MetricRecordTypes.CommunityReport => $"/worklog/community-reports/{id}/edit",
+            MetricRecordTypes.PioneerPost => $"/worklog/pioneer-posts/{id}/edit",
+            MetricRecordTypes.DonationDrive => $"/worklog/donations/{id}",
+            MetricRecordTypes.Commendation => $"/worklog/commendations/{id}/edit",
+            MetricRecordTypes.CareVisit => $"/worklog/care/{id}/edit",
+            MetricRecordTypes.AssistanceHousehold => $"/worklog/assistance/{id}",
+            MetricRecordTypes.PublicityItem => $"/worklog/publicity/{id}/edit",
+            MetricRecordTypes.BrandActivity => $"/worklog/brand/{id}/edit",
             _ => null,
         };
     }
