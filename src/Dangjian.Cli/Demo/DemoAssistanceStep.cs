@@ -92,6 +92,7 @@ public sealed class DemoAssistanceStep(
             }
         }
 
+        context.Log.WriteLine($"  帮扶、宣传与党建品牌：{branches.Count} 个支部，新增 {created} 条记录");
         return created;
     }
 }
