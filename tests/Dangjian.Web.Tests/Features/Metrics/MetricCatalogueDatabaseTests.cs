@@ -66,6 +66,21 @@ public abstract class MetricCatalogueDatabaseTests(AppFixture fixture) : AppTest
             return await db.SaveChangesAsync();
         });
 
+        // 工作台账 B: a donation drive, a commendation and a care visit in A.
+        await PostAsync(client, "/api/v1/worklog/donations", new
+        {
+            organizationId = _a, heldOn = Today.AddDays(-20).ToString("yyyy-MM-dd"), purpose = "总表捐款", recipient = "PartyOrganization", outsideDonors = 1, outsideAmount = 5m,
+            donors = new[] { new { memberId = a1, amount = 10m } },
+        });
+        await PostAsync(client, "/api/v1/worklog/commendations", new
+        {
+            organizationId = _a, awardedOn = Today.AddDays(-20).ToString("yyyy-MM-dd"), level = "County", title = "总表表彰", organizationIds = new[] { _a }, memberIds = new[] { a1 },
+        });
+        await PostAsync(client, "/api/v1/worklog/care-visits", new
+        {
+            organizationId = _a, visitedOn = Today.AddDays(-20).ToString("yyyy-MM-dd"), reason = "Hardship", money = 100m, visitors = "书记", memberIds = new[] { a2 },
+        });
+
         // A term and a valid election in A; in B a term started long ago, now overdue or about to end.
         await PostAsync(client, $"/api/v1/organizations/{_a}/terms", new { startedOn = Today.AddDays(-10).ToString("yyyy-MM-dd") });
         await PostAsync(client, $"/api/v1/organizations/{_a}/elections", new
