@@ -47,6 +47,7 @@ public static class DemoSeedingServices
         services.AddScoped<IDemoSeedStep, DemoEvaluationsStep>();
         services.AddScoped<IDemoSeedStep, DemoVolunteeringStep>();
         services.AddScoped<IDemoSeedStep, DemoDuesStep>();
+        services.AddScoped<IDemoSeedStep, DemoDonationsStep>();
         services.AddScoped<IDemoSeedStep, DemoAssistanceStep>();
         services.AddScoped<IDemoSeedStep, DemoCustomIndicatorsStep>();
         return services;
