@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dangjian.Cli.Database;
 using Dangjian.Cli.Demo;
+using Dangjian.Cli.Reports;
 using Dangjian.Cli.Infrastructure;
 using Dangjian.Cli.Tokens;
 using Dangjian.Cli.Users;
@@ -21,6 +22,7 @@ public static class CliApp
         AdminCommands.Create,
         TokenCommands.Create,
         DemoCommands.Seed,
+        ReportCommands.Summary,
     ];
 
     private static readonly IReadOnlySet<string> FlagNames =

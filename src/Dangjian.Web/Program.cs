@@ -5,6 +5,7 @@ using Dangjian.Core.Data;
 using Dangjian.Identity;
 using Dangjian.Web.Components;
 using Dangjian.Core.Features.Attachments;
+using Dangjian.Web.Features.Summaries;
 using Dangjian.Web.Features.Access;
 using Dangjian.Web.Features.Attachments;
 using Dangjian.Web.Features.Account;
@@ -230,6 +231,8 @@ api.MapComplianceEndpoints();
 api.MapWorkLogCustomIndicatorEndpoints();
 api.MapMetricEndpoints();
 app.MapMetricPageEndpoints();
+api.MapSummaryEndpoints();
+app.MapSummaryPageEndpoints();
 app.MapAttachmentPageEndpoints();
 
 app.MapRazorComponents<App>();
