@@ -126,6 +126,12 @@ public interface IMetricFamily
     Task<IMetric?> FindAsync(DangjianDbContext db, string key, CancellationToken ct);
 
     Task<IReadOnlyList<MetricDefinition>> DefinitionsAsync(DangjianDbContext db, CancellationToken ct);
+
+    /// <summary>
+    /// The family's metrics a caller may see. A family whose definitions name an organization's own work (a custom indicator
+    /// of one 党委 is that 党委's business) filters them here; by default every definition is offered.
+    /// </summary>
+    Task<IReadOnlyList<MetricDefinition>> DefinitionsAsync(DangjianDbContext db, Access.AccessScope scope, CancellationToken ct) => DefinitionsAsync(db, ct);
 }
 
 /// <summary>The one metric catalogue (architecture decision 8): pages, API, exports and reports read figures through it.</summary>
@@ -154,6 +160,14 @@ public sealed class MetricCatalogue
     {
         var all = Definitions.ToList();
         foreach (var family in _families) all.AddRange(await family.DefinitionsAsync(db, ct));
+        return all.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Every metric the caller may see: code-registered ones and each family's visible to <paramref name="scope"/>.</summary>
+    public async Task<IReadOnlyList<MetricDefinition>> DefinitionsAsync(DangjianDbContext db, Access.AccessScope scope, CancellationToken ct)
+    {
+        var all = Definitions.ToList();
+        foreach (var family in _families) all.AddRange(await family.DefinitionsAsync(db, scope, ct));
         return all.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
     }
 

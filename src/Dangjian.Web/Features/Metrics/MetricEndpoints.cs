@@ -11,7 +11,7 @@ public static class MetricEndpoints
 {
     public static RouteGroupBuilder MapMetricEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/metrics", async (GetMetricDefinitionsHandler handler, CancellationToken ct) => Results.Ok(await handler.HandleAsync(ct)))
+        api.MapGet("/metrics", async (GetMetricDefinitionsHandler handler, RequestAccess access, CancellationToken ct) => Results.Ok(await handler.HandleAsync(await access.ScopeAsync(ct), ct)))
             .WithTags("统计").WithSummary("指标目录：各模块登记的指标、单位、维度和口径");
 
         api.MapGet("/metrics/values", async (string? org, string? mode, string? from, string? to, string[]? keys,

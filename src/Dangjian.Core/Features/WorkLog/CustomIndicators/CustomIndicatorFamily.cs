@@ -1,4 +1,5 @@
 using Dangjian.Core.Data;
+using Dangjian.Core.Features.Access;
 using Dangjian.Core.Features.Attachments;
 using Dangjian.Core.Features.Metrics;
 using Dangjian.Core.Features.Organizations;
@@ -28,6 +29,16 @@ public sealed class CustomIndicatorFamily : IMetricFamily
     {
         var indicators = await db.Set<CustomIndicator>().AsNoTracking().Where(i => !i.IsArchived).ToListAsync(ct);
         return indicators.Select(CustomIndicatorMetric.Define).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The live indicators the caller sees: those of their subtree and of the organizations above it (see <see cref="CustomIndicatorAccess"/>).</summary>
+    public async Task<IReadOnlyList<MetricDefinition>> DefinitionsAsync(DangjianDbContext db, AccessScope scope, CancellationToken ct)
+    {
+        var rows = await (from i in db.Set<CustomIndicator>().AsNoTracking()
+                          join o in db.Organizations.AsNoTracking() on i.OrganizationId equals o.Id
+                          where !i.IsArchived
+                          select new { Indicator = i, o.Path }).ToListAsync(ct);
+        return rows.Where(r => CustomIndicatorAccess.Sees(scope, r.Path)).Select(r => CustomIndicatorMetric.Define(r.Indicator)).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
     }
 }
 
