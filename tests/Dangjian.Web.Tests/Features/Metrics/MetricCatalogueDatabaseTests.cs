@@ -7,6 +7,9 @@ using Dangjian.Core.Features.Evaluations;
 using Dangjian.Core.Features.Meetings;
 using Dangjian.Core.Features.Members;
 using Dangjian.Core.Features.Metrics;
+using Dangjian.Core.Features.WorkLog.Assistance;
+using Dangjian.Core.Features.WorkLog.Brand;
+using Dangjian.Core.Features.WorkLog.Publicity;
 using Dangjian.Web.Tests.Features.Committees;
 using Dangjian.Web.Tests.Features.Compliance;
 using Dangjian.Web.Tests.Features.Dues;
@@ -63,6 +66,21 @@ public abstract class MetricCatalogueDatabaseTests(AppFixture fixture) : AppTest
             session.Entries.Add(EvaluationEntry.Create(a1, true, EvaluationGrade.Excellent, null));
             session.Entries.Add(EvaluationEntry.Create(a2, true, null, "预备党员不评定等次"));
             db.Add(session);
+            return await db.SaveChangesAsync();
+        });
+
+        // 工作台账 C: a household with a visit and problems in every state, a publicity item and a brand activity in A.
+        await DuesRows.WithDbAsync(App, async db =>
+        {
+            var household = AssistanceHousehold.Create(_a, "总表帮扶户", null, null);
+            db.Add(household);
+            await db.SaveChangesAsync();
+            db.Add(AssistanceVisit.Create(_a, household.Id, Today.AddDays(-15), "书记", null));
+            db.Add(AssistanceProblem.Create(_a, household.Id, "总表已解决", Today.AddDays(-15), Today.AddDays(-14), Today.AddDays(-13), null));
+            db.Add(AssistanceProblem.Create(_a, household.Id, "总表解决中", Today.AddDays(-15), Today.AddDays(-14), null, null));
+            db.Add(AssistanceProblem.Create(_a, household.Id, "总表待解决", Today.AddDays(-15), null, null, null));
+            db.Add(PublicityItem.Create(_a, PublicityKind.Banner, "总表横幅", 2, Today.AddDays(-15), null));
+            db.Add(BrandActivity.Create(_a, "总表品牌", "总表活动", Today.AddDays(-15), null));
             return await db.SaveChangesAsync();
         });
 
