@@ -69,6 +69,14 @@ public abstract class MetricCatalogueDatabaseTests(AppFixture fixture) : AppTest
             return await db.SaveChangesAsync();
         });
 
+        // 工作台账, volunteering: an activity with two participants and a 认领 project, a 报到, a 先锋岗.
+        await PostAsync(client, "/api/v1/worklog/volunteer-activities", new
+        {
+            organizationId = _a, heldOn = Today.AddDays(-4).ToString("yyyy-MM-dd"), title = "总表志愿服务", serviceProject = "总表项目", projectClaimed = true, publicVolunteers = 3,
+            participants = new[] { new { memberId = a1, hours = 2.5m }, new { memberId = a3, hours = 1m } },
+        });
+        await PostAsync(client, "/api/v1/worklog/community-reports", new { organizationId = _b, memberId = b1, community = "总表社区", reportedOn = Today.AddDays(-4).ToString("yyyy-MM-dd") });
+        await PostAsync(client, "/api/v1/worklog/pioneer-posts", new { organizationId = _b, name = "总表先锋岗", kind = "Pioneer", from = Today.AddDays(-20).ToString("yyyy-MM-dd"), memberIds = new[] { b1, b2 } });
         // 工作台账 C: a household with a visit and problems in every state, a publicity item and a brand activity in A.
         await DuesRows.WithDbAsync(App, async db =>
         {
