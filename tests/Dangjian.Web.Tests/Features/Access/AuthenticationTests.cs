@@ -171,3 +171,20 @@ public sealed class LoginRateLimitTests
         locations[3].ShouldContain("error=throttled");
     }
 }
+
+/// <summary>A new installation has no organizations yet: the 工作台 must still open (it failed with 404 when the first test of a run met an empty database).</summary>
+public sealed class EmptyInstallationTests
+{
+    [Fact]
+    public async Task Workbench_NoOrganizationsYet_OpensAndInvitesToBuildTheTree()
+    {
+        await using var app = await DangjianApp.StartAsync(DatabaseKind.Sqlite);
+        var admin = await app.CreateUserAsync("admin", Role.SystemAdmin, null);
+        using var session = new BrowserlessSession(app);
+        await session.LogInAsync(admin);
+        var (response, page) = await session.GetAsync("/");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.Title.ShouldBe("工作台 - 党建工作管理平台");
+        page.Body!.TextContent.ShouldContain("暂无组织");
+    }
+}
