@@ -115,11 +115,11 @@ foreach (var provider in providers)
     var bench = new SummaryBench(database.Label, sp, factory, timer, tree, rootPath, year, warmup, runs, Cpu, output);
     await CheckAsync(bench, refs, shape, output);
 
-    // The timed scenarios, one call each, in the order of the table. A further scenario (the summary drafting) is one more
-    // call here, to a method of SummaryBench that makes one MeasureAsync call.
+    // The timed scenarios, one call each, in the order of the table; each is a method of SummaryBench that makes one MeasureAsync call.
     await bench.TimeBatchSubtreeAsync(refs);
     await bench.TimeHandlerSubtreeAsync(refTexts);
     await bench.TimeChildrenAsync(refTexts);
+    await bench.TimeSummaryAsync();
 
     output.WriteLine();
     output.WriteLine(Measurement.Header);

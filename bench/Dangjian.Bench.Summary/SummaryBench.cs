@@ -4,6 +4,8 @@ using Dangjian.Core.Data;
 using Dangjian.Core.Features.Access;
 using Dangjian.Core.Features.Meetings;
 using Dangjian.Core.Features.Metrics;
+using Dangjian.Core.Features.Summaries;
+using Dangjian.Documents.Summaries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -81,6 +83,21 @@ internal sealed class SummaryBench(
             var table = (await services.GetRequiredService<GetMetricValuesHandler>()
                 .HandleAsync(new GetMetricValuesQuery(tree.RootId, MetricTargetMode.Children, From, To, refs), Everyone, default)).Value;
             return $"{table.Rows.Count} rows; " + Describe(table.Readings.All);
+        });
+
+    /// <summary>
+    /// Scenario 3, what the target is about: the 年度 党建工作总结 of the subtree drafted as a user asks for it —
+    /// <see cref="GenerateSummaryHandler"/> (template, every figure its sentences and problems name, the draft stored) and the
+    /// docx in the official layout with its xlsx appendix of figures.
+    /// </summary>
+    public Task<Measurement> TimeSummaryAsync() =>
+        MeasureAsync($"3. 年度党建工作总结: GenerateSummaryHandler + docx + xlsx appendix, {year}", async () =>
+        {
+            var draft = (await services.GetRequiredService<GenerateSummaryHandler>()
+                .HandleAsync(new GenerateSummaryCommand(tree.RootId, From, To, SummaryKind.Annual), Everyone, default)).Value;
+            var docx = SummaryDocuments.Docx(draft);
+            var xlsx = SummaryDocuments.Xlsx(draft);
+            return $"{draft.Figures.Count} figures, {draft.Missing.Count} 待补充; docx {docx.Length / 1024:N0} KB, xlsx {xlsx.Length / 1024:N0} KB";
         });
 
     /// <summary>

@@ -191,14 +191,21 @@ internal static class AttendanceFigures
     private static IQueryable<MeetingAttendee> Expected(MetricScope scope, IQueryable<Meeting> meetings)
     {
         var ids = meetings.Select(m => m.Id);
-        return scope.Db.Set<MeetingAttendee>().AsNoTracking().Where(a => a.Role == AttendeeRole.Member && !a.ExcludedFromExpected && ids.Contains(a.MeetingId));
+        return ExpectedRows(scope).Where(a => ids.Contains(a.MeetingId));
     }
 
-    /// <summary>Facts with Value = present and Base = 应到, per organization (and kind).</summary>
-    public static async Task<IReadOnlyList<MetricFact>> FactsAsync(MetricDefinition definition, MetricScope scope, string? dimension, CancellationToken ct)
+    /// <summary>All 应到 rows; the facts reads join them to the scope's meetings, which already restricts them.</summary>
+    private static IQueryable<MeetingAttendee> ExpectedRows(MetricScope scope) =>
+        scope.Db.Set<MeetingAttendee>().AsNoTracking().Where(a => a.Role == AttendeeRole.Member && !a.ExcludedFromExpected);
+
+    /// <summary>Facts with Value = present and Base = 应到, per organization (and kind); read once per batch for the count and the rate.</summary>
+    public static Task<IReadOnlyList<MetricFact>> FactsAsync(MetricDefinition definition, MetricScope scope, string? dimension, CancellationToken ct) =>
+        scope.SharedAsync("meetings.attendance:" + dimension, () => ReadAsync(definition, scope, dimension, ct));
+
+    private static async Task<IReadOnlyList<MetricFact>> ReadAsync(MetricDefinition definition, MetricScope scope, string? dimension, CancellationToken ct)
     {
         var meetings = MeetingMetricQueries.Meetings(scope);
-        var expected = Expected(scope, meetings);
+        var expected = ExpectedRows(scope);
         switch (dimension)
         {
             case null:
@@ -351,6 +358,8 @@ public sealed class DualLifeCountMetric : IMetric
     private static IQueryable<Attended> Attendances(MetricScope scope)
     {
         var db = scope.Db;
+        // Few members ever hold a seat: the uncorrelated IN is read once and keeps the exact seat check off most attendances.
+        var seatHolders = db.Set<CommitteeMember>().Select(c => c.MemberId);
         return from m in MeetingMetricQueries.Meetings(scope)
                join o in db.Organizations on m.OrganizationId equals o.Id
                where o.Kind == OrganizationKind.Branch || o.Kind == OrganizationKind.JointBranch || o.Kind == OrganizationKind.TemporaryBranch || o.Kind == OrganizationKind.Group
@@ -358,7 +367,7 @@ public sealed class DualLifeCountMetric : IMetric
                where a.Role == AttendeeRole.Member && a.Status == AttendanceStatus.Present
                join member in db.Set<Member>() on a.MemberId equals member.Id
                where member.IsLeadingCadre
-                     || db.Set<CommitteeMember>().Any(c =>
+                     || seatHolders.Contains(member.Id) && db.Set<CommitteeMember>().Any(c =>
                          c.MemberId == member.Id && c.From <= m.HeldOn && (c.To == null || c.To > m.HeldOn)
                          && db.Organizations.Any(up => up.Id == c.OrganizationId && up.Path != o.Path && o.Path.StartsWith(up.Path)))
                select new Attended { Meeting = m, Name = member.Name };

@@ -33,7 +33,25 @@ public sealed record MetricDefinition(
 }
 
 /// <summary>Where and when a metric's facts are read: a subtree (by path, already inside the caller's scope) and a period [From, To].</summary>
-public sealed record MetricScope(DangjianDbContext Db, string RootPath, DateOnly From, DateOnly To);
+public sealed record MetricScope(DangjianDbContext Db, string RootPath, DateOnly From, DateOnly To)
+{
+    // Copies made with `with` share the store; the key carries the subtree and period, so a copy never reads another's result.
+    private readonly Dictionary<(string, string, DateOnly, DateOnly), object> _shared = new();
+
+    /// <summary>
+    /// Reads a result once per evaluation batch: metrics that are different views of the same rows (dues due, paid and
+    /// collection rate; compliance rate and overdue; attendance count and rate) name one shared read instead of each
+    /// running it. <paramref name="name"/> must identify the read and everything it depends on besides the scope.
+    /// </summary>
+    public Task<T> SharedAsync<T>(string name, Func<Task<T>> read)
+    {
+        var key = (name, RootPath, From, To);
+        if (_shared.TryGetValue(key, out var found)) return (Task<T>)found;
+        var task = read();
+        _shared[key] = task;
+        return task;
+    }
+}
 
 /// <summary>
 /// One value of a metric; <see cref="Key"/> is the dimension value's code (null for the total). Counts and 元 and rates share

@@ -22,7 +22,11 @@ internal static class ComplianceFigures
 
     public sealed record Decision(long OrganizationId, string ObligationCode, bool Met);
 
-    public static async Task<IReadOnlyList<Decision>> LoadAsync(MetricScope scope, CancellationToken ct)
+    /// <summary>The decisions, evaluated once per batch for the rate, the overdue count and their breakdowns.</summary>
+    public static Task<IReadOnlyList<Decision>> LoadAsync(MetricScope scope, CancellationToken ct) =>
+        scope.SharedAsync("compliance.decisions", () => EvaluateAsync(scope, ct));
+
+    private static async Task<IReadOnlyList<Decision>> EvaluateAsync(MetricScope scope, CancellationToken ct)
     {
         var organizations = scope.Db.Organizations.AsNoTracking().InSubtree(scope.RootPath);
         var result = await ComplianceEvaluator.EvaluateAsync(scope.Db, organizations, scope.From, scope.To, scope.Db.Clock.Today(), ct);
