@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 // dotnet run -c Release --project bench/Dangjian.Bench.Summary -- [sqlite|postgres|all] [--branches 2000] [--general-branches 20]
 //   [--sibling-branches 200] [--members 50] [--year 2025] [--no-dues] [--runs 10] [--warmup 2] [--per-metric] [--explain N] [--sql] [--keep]
-//   [--refs prefix,prefix] [--drop-index IX_A,IX_B] [--pg-options "-c jit=off"]
+//   [--refs prefix,prefix] [--drop-index IX_A,IX_B] [--pg-options "-c jit=off"] [--instrument summary]
 // The figures of a year summary for a subtree of 2,000 branches (100,000 members, a year of meetings), on a throw-away
 // database. What it generates, measures and found: docs/bench-summary.md.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -137,9 +137,10 @@ foreach (var provider in providers)
 
     output.WriteLine();
 
-    // One more run of scenario 1 with every statement timed: which facts query the time goes to.
-    var (wall, processCpu, statements) = await bench.InstrumentedBatchAsync(refs);
-    output.WriteLine($"### {database.Label}: scenario 1, one instrumented run");
+    // One more run of scenario 1 (or 3, --instrument summary) with every statement timed: which facts query the time goes to.
+    var instrumentSummary = StringOption("--instrument") == "summary";
+    var (wall, processCpu, statements) = await bench.InstrumentedAsync(instrumentSummary ? bench.DraftSummaryAsync : () => bench.EvaluateBatchAsync(refs));
+    output.WriteLine($"### {database.Label}: scenario {(instrumentSummary ? 3 : 1)}, one instrumented run");
     output.WriteLine();
     output.WriteLine($"{wall:F1} ms wall, {processCpu:F1} ms CPU in this process; {statements.Count} SQL statements took {statements.Sum(s => s.Milliseconds):F1} ms wall " +
         $"and {statements.Sum(s => s.CpuMilliseconds):F1} ms of this process's CPU (execute to reader closed); the rest is resolution and roll-up in memory. Slowest 15:");

@@ -91,14 +91,16 @@ internal sealed class SummaryBench(
     /// docx in the official layout with its xlsx appendix of figures.
     /// </summary>
     public Task<Measurement> TimeSummaryAsync() =>
-        MeasureAsync($"3. 年度党建工作总结: GenerateSummaryHandler + docx + xlsx appendix, {year}", async () =>
-        {
-            var draft = (await services.GetRequiredService<GenerateSummaryHandler>()
-                .HandleAsync(new GenerateSummaryCommand(tree.RootId, From, To, SummaryKind.Annual), Everyone, default)).Value;
-            var docx = SummaryDocuments.Docx(draft);
-            var xlsx = SummaryDocuments.Xlsx(draft);
-            return $"{draft.Figures.Count} figures, {draft.Missing.Count} 待补充; docx {docx.Length / 1024:N0} KB, xlsx {xlsx.Length / 1024:N0} KB";
-        });
+        MeasureAsync($"3. 年度党建工作总结: GenerateSummaryHandler + docx + xlsx appendix, {year}", DraftSummaryAsync);
+
+    public async Task<string> DraftSummaryAsync()
+    {
+        var draft = (await services.GetRequiredService<GenerateSummaryHandler>()
+            .HandleAsync(new GenerateSummaryCommand(tree.RootId, From, To, SummaryKind.Annual), Everyone, default)).Value;
+        var docx = SummaryDocuments.Docx(draft);
+        var xlsx = SummaryDocuments.Xlsx(draft);
+        return $"{draft.Figures.Count} figures, {draft.Missing.Count} 待补充; docx {docx.Length / 1024:N0} KB, xlsx {xlsx.Length / 1024:N0} KB";
+    }
 
     /// <summary>
     /// Each reference on its own (resolution, the organizations of the subtree, its module's "in use" query, its facts), a
@@ -137,16 +139,21 @@ internal sealed class SummaryBench(
         return result.OrderByDescending(r => ((Stats)r.Item3).MedianMs).ToList();
     }
 
-    /// <summary>One run of scenario 1 with every statement timed.</summary>
-    public async Task<(double WallMs, double ProcessCpuMs, List<TimedStatement> Statements)> InstrumentedBatchAsync(IReadOnlyList<MetricRef> refs)
+    /// <summary>One run of an operation (scenario 1's batch, or scenario 3's drafting) with every statement timed.</summary>
+    public async Task<(double WallMs, double ProcessCpuMs, List<TimedStatement> Statements)> InstrumentedAsync(Func<Task> operation)
     {
         timer.Start();
         var cpuBefore = CpuClock.Process();
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        await using (var db = await factory.CreateDbContextAsync())
-            await MetricEvaluator.EvaluateAsync(db, MetricCatalogue.Default, refs, [Subtree], From, To, default);
+        await operation();
         stopwatch.Stop();
         return (stopwatch.Elapsed.TotalMilliseconds, (CpuClock.Process() - cpuBefore).TotalMilliseconds, timer.Stop());
+    }
+
+    public async Task EvaluateBatchAsync(IReadOnlyList<MetricRef> refs)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await MetricEvaluator.EvaluateAsync(db, MetricCatalogue.Default, refs, [Subtree], From, To, default);
     }
 
     /// <summary>The database's plan for a recorded statement, sent again with its parameters (PostgreSQL: executed, with buffers).</summary>

@@ -66,7 +66,8 @@ public sealed class DuesLedgerLineConfiguration : IEntityTypeConfiguration<DuesL
         builder.Property(l => l.ExcusedReason).HasMaxLength(DuesLedgerLine.ReasonMaxLength);
         builder.Ignore(l => l.Outstanding);
         builder.HasIndex(l => new { l.MemberId, l.Month }).IsUnique();
-        builder.HasIndex(l => new { l.OrganizationId, l.Month });
+        // Covering: the subtree's dues figures read the amounts and members from the index alone (migration 16).
+        builder.HasIndex(l => new { l.OrganizationId, l.Month, l.Due, l.Paid, l.MemberId, l.Id }).HasDatabaseName("IX_DuesLedgerLines_OrganizationId_Month_Covering");
         builder.HasIndex(l => l.Month);
         builder.HasOne<Member>().WithMany().HasForeignKey(l => l.MemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(l => l.OrganizationId).OnDelete(DeleteBehavior.Restrict);

@@ -50,10 +50,12 @@ internal static class DuesMetricQueries
     /// The period's lines not fully paid at the period end. "At the period end" counts only payments made by then (their
     /// allocations), so a later back-payment does not rewrite an earlier report.
     /// <para>
-    /// A line's <see cref="DuesLedgerLine.Paid"/> is the sum of all its allocations, so a line can be short at the period end
-    /// only if it is short now or a payment made after the period end paid part of it. That cheap test comes first, and the
-    /// exact sum over the allocations runs for those few lines only (bench-summary.md: 12 s → under 1 s on 1.2 M lines).
-    /// Amounts are compared in whole 分 so SQLite compares integers instead of calling back into .NET per row.
+    /// A line's <see cref="DuesLedgerLine.Paid"/> is the sum of all its allocations, each positive, so what was paid by the
+    /// period end is never more than what is paid now: a line short now was short then. Only a line that a payment made after
+    /// the period end touched needs the exact sum of its allocations up to the end; the cheap test keeps that correlated sum
+    /// off the other million lines (bench-summary.md). The cheap test compares the amounts as doubles, natively on both
+    /// databases (SQLite would otherwise call back into .NET per row): amounts have two decimals, so two different amounts never
+    /// round to the same double and the order is exact.
     /// </para>
     /// </summary>
     public static IQueryable<DuesLedgerLine> LinesInArrears(MetricScope scope)
@@ -65,11 +67,11 @@ internal static class DuesMetricQueries
                               where p.PaidOn > end
                               select a.LedgerLineId;
         return from l in Lines(scope)
-               where (long)Math.Round((double)l.Due * 100) > (long)Math.Round((double)l.Paid * 100) || touchedAfterEnd.Contains(l.Id)
-               let paidByEnd = db.Set<DuesAllocation>()
-                   .Where(a => a.LedgerLineId == l.Id && db.Set<DuesPayment>().Any(p => p.Id == a.PaymentId && p.PaidOn <= end))
-                   .Sum(a => (decimal?)a.Amount) ?? 0m
-               where l.Due > paidByEnd
+               where (double)l.Due > (double)l.Paid
+                     || touchedAfterEnd.Contains(l.Id)
+                     && l.Due > (db.Set<DuesAllocation>()
+                         .Where(a => a.LedgerLineId == l.Id && db.Set<DuesPayment>().Any(p => p.Id == a.PaymentId && p.PaidOn <= end))
+                         .Sum(a => (decimal?)a.Amount) ?? 0m)
                select l;
     }
 
