@@ -16,10 +16,9 @@ public sealed class DemoMembersSeedTests : CliTestBase
     [Fact]
     public async Task DemoSeed_EmptyDatabase_AddsSixHundredValidMembersAndTransfers()
     {
-        var started = DateTime.UtcNow;
+        // No wall-clock assertion: speed is measured in bench/, and a busy CI machine made this test fail on time alone.
         var run = await Db.RunAsync("demo", "seed");
         run.ExitCode.ShouldBe(ExitCodes.Success, run.Err);
-        (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromSeconds(60), "演示数据生成太慢");
         run.Out.ShouldContain("演示党员：600 人");
 
         await using var services = Db.Services();
