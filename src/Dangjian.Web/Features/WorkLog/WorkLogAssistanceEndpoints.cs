@@ -65,15 +65,7 @@ public static class WorkLogAssistanceEndpoints
         publicity.MapGet("/template", () => Results.File(XlsxWriter.Write(PublicitySheet.SheetName, PublicitySheet.Headers, [], PublicitySheet.Widths), XlsxContentType, "宣传记录导入模板.xlsx"))
             .WithSummary("宣传记录导入模板（xlsx）");
         publicity.MapPost("/import", async (long? organizationId, IFormFile? file, CreatePublicityHandler handler, RequestAccess access, CancellationToken ct) =>
-            {
-                if (file is null || file.Length == 0) return Result<int>.Failure(Error.Validation("publicity.import_file", "请选择要导入的 xlsx 文件", "file")).ToHttp(Results.Ok);
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                var parsed = PublicitySheet.Parse(buffer.ToArray(), organizationId ?? 0);
-                if (!parsed.IsSuccess) return Result<int>.Failure(parsed.Errors).ToHttp(Results.Ok);
-                var (rows, errors) = parsed.Value;
-                return (await handler.HandleManyAsync(rows, await access.ScopeAsync(ct), ct, errors)).ToHttp(n => Results.Ok(new { imported = n }));
-            })
+                (await PublicitySheet.ImportAsync(organizationId ?? 0, file, handler, await access.ScopeAsync(ct), ct)).ToHttp(n => Results.Ok(new { imported = n })))
             .WithSummary("导入宣传记录（xlsx；任一行有误则整表不导入，并列出行号和原因）");
         publicity.MapGet("/{id:long}", async (long id, GetPublicityHandler handler, RequestAccess access, CancellationToken ct) =>
                 (await handler.HandleAsync(new GetPublicityQuery(id), await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
@@ -128,6 +120,21 @@ public static class PublicitySheet
         }
 
         return XlsxWriter.Write(SheetName, Headers, rows, Widths);
+    }
+
+    /// <summary>
+    /// Reads an uploaded sheet and commits every row for <paramref name="organizationId"/>, or none: the API and the import
+    /// page both come here. Each refused row is one error "第 N 行：…" whose field is "row:N".
+    /// </summary>
+    public static async Task<Result<int>> ImportAsync(long organizationId, IFormFile? file, CreatePublicityHandler handler, Core.Features.Access.AccessScope scope, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) return Error.Validation("publicity.import_file", "请选择要导入的 xlsx 文件", "file");
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var parsed = Parse(buffer.ToArray(), organizationId);
+        if (!parsed.IsSuccess) return Result<int>.Failure(parsed.Errors);
+        var (rows, errors) = parsed.Value;
+        return await handler.HandleManyAsync(rows, scope, ct, errors);
     }
 
     /// <summary>Rows of an uploaded sheet as inputs for <paramref name="organizationId"/>, plus the errors of cells that cannot be read.</summary>

@@ -165,6 +165,40 @@ public abstract class AssistanceEndpointsTests(AppFixture fixture) : AppTests(fi
     }
 
     [Fact]
+    public async Task ImportPage_OneBadRowShowsRowAndReasonAndSavesNothing_ThenTheGoodFileIsSaved()
+    {
+        Task<int> CountAsync() => DuesRows.WithDbAsync(App, db => db.Set<PublicityItem>().CountAsync(p => p.OrganizationId == _branch));
+        var before = await CountAsync();
+        using var session = new BrowserlessSession(App);
+        await session.LogInAsync(_admin);
+        var (opened, page) = await session.GetAsync($"/worklog/publicity/import?org={_branch}");
+        opened.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelector("#OrganizationId option[selected]")!.GetAttribute("value").ShouldBe(_branch.ToString());
+
+        var bad = XlsxWriter.Write(PublicitySheet.SheetName, PublicitySheet.Headers,
+            [[D(YearEnd), "展板", "好展板", "2", null], [D(YearEnd), "横幅", "坏横幅", "-1", null], [D(Today.AddDays(3)), "横幅", "未来横幅", "1", null]]);
+        var refused = await session.SubmitFileAsync(page, "#dj-publicity-import-form", new Dictionary<string, string>(), "File", "宣传.xlsx", bad);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var report = await BrowserlessSession.ParseAsync(refused);
+        report.QuerySelector("#dj-import-report")!.TextContent.ShouldContain("未保存任何一行");
+        report.QuerySelectorAll("#dj-import-rows tbody tr").Select(r => r.GetAttribute("data-row")).ShouldBe(["3", "4"]);
+        report.QuerySelector("#dj-import-rows tr[data-row='3']")!.TextContent.ShouldContain("数量不能为负数");
+        report.QuerySelector("#dj-import-rows tr[data-row='4']")!.TextContent.ShouldContain("不能晚于今天");
+        (await CountAsync()).ShouldBe(before);
+
+        var noOrg = await BrowserlessSession.ParseAsync(await session.SubmitFileAsync(page, "#dj-publicity-import-form",
+            new Dictionary<string, string> { ["OrganizationId"] = "" }, "File", "宣传.xlsx", bad));
+        noOrg.QuerySelector("[data-field='OrganizationId']")!.TextContent.ShouldContain("请选择组织");
+
+        var good = XlsxWriter.Write(PublicitySheet.SheetName, PublicitySheet.Headers, [[D(YearEnd), "展板", "好展板", "2", null], [D(YearEnd), "公众号信息", "推文", "5", null]]);
+        var saved = await session.SubmitFileAsync(page, "#dj-publicity-import-form", new Dictionary<string, string>(), "File", "宣传.xlsx", good);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var (_, done) = await session.GetAsync(saved.Headers.Location!.PathAndQuery);
+        done.QuerySelector("#dj-publicity-imported")!.TextContent.ShouldContain("已导入 2 条宣传记录");
+        (await CountAsync()).ShouldBe(before + 2);
+    }
+
+    [Fact]
     public async Task Pages_household_visit_problem_and_publicity()
     {
         using var session = new BrowserlessSession(App);

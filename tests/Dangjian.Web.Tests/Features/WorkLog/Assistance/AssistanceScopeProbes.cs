@@ -93,6 +93,7 @@ public sealed class AssistancePageProbes : IPageScopeProbes
             ["/worklog/assistance/problems/{Id:long}/edit"] = $"/worklog/assistance/problems/{v.Problem}/edit",
             ["/worklog/publicity"] = "/worklog/publicity?pageSize=100",
             ["/worklog/publicity/new"] = $"/worklog/publicity/new?org={w.Victim}",
+            ["/worklog/publicity/import"] = $"/worklog/publicity/import?org={w.Victim}",
             ["/worklog/publicity/{Id:long}/edit"] = $"/worklog/publicity/{v.Publicity}/edit",
             ["/worklog/brand"] = "/worklog/brand?pageSize=100",
             ["/worklog/brand/new"] = $"/worklog/brand/new?org={w.Victim}",
