@@ -4,6 +4,7 @@ using Dangjian.Core.Features.WorkLog.Assistance;
 using Dangjian.Core.Features.WorkLog.Brand;
 using Dangjian.Core.Features.WorkLog.Publicity;
 using Dangjian.Documents.Xlsx;
+using Dangjian.Web.Components.Shared;
 using Dangjian.Web.Infrastructure;
 
 namespace Dangjian.Web.Features.WorkLog;
@@ -16,7 +17,7 @@ public sealed record AssistanceHouseholdRequest(long? OrganizationId, string? Na
 /// <summary>工作台账 part C over HTTP: 帮扶 (households, visits, problems), 宣传 (with xlsx export and import), 党建品牌活动.</summary>
 public static class WorkLogAssistanceEndpoints
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxContentType = WorkLogXlsx.ContentType;
 
     public static RouteGroupBuilder MapWorkLogAssistanceEndpoints(this RouteGroupBuilder api)
     {
@@ -25,6 +26,12 @@ public static class WorkLogAssistanceEndpoints
         assistance.MapGet("/households", async (long? under, string? q, DateOnly? on, int? page, int? pageSize, ListAssistanceHouseholdsHandler handler, RequestAccess access, CancellationToken ct) =>
                 (await handler.HandleAsync(new ListAssistanceHouseholdsQuery { Under = under, Search = q, On = on, Page = page, PageSize = pageSize }, await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
             .WithSummary("帮扶户列表（under=组织编号；q=户主或住址；on=按该日统计问题状态，默认今天）");
+        assistance.MapGet("/households/export", async (long? under, string? q, DateOnly? on, ListAssistanceHouseholdsHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await AssistanceSheets.ExportHouseholdsAsync(handler, new ListAssistanceHouseholdsQuery { Under = under, Search = q, On = on }, await access.ScopeAsync(ct), ct)).ToFile("帮扶户.xlsx"))
+            .WithSummary("按筛选条件导出帮扶户（xlsx；问题状态按 on 日，默认今天）");
+        assistance.MapGet("/problems/export", async (long? under, string? q, DateOnly? on, ListAssistanceProblemsHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await AssistanceSheets.ExportProblemsAsync(handler, new ListAssistanceProblemsQuery { Under = under, Search = q, On = on }, await access.ScopeAsync(ct), ct)).ToFile("帮扶问题.xlsx"))
+            .WithSummary("按筛选条件导出帮扶户收集的问题及其状态（xlsx；状态按 on 日，默认今天）");
         assistance.MapGet("/households/{id:long}", async (long id, GetAssistanceHouseholdHandler handler, RequestAccess access, CancellationToken ct) =>
                 (await handler.HandleAsync(new GetAssistanceHouseholdQuery(id), await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
             .WithSummary("一户帮扶户，含走访和问题");
@@ -60,7 +67,7 @@ public static class WorkLogAssistanceEndpoints
             .WithSummary("宣传记录列表");
         publicity.MapGet("/export", async (long? under, PublicityKind? kind, DateOnly? from, DateOnly? to, ListPublicityHandler handler, RequestAccess access, CancellationToken ct) =>
                 (await PublicitySheet.ExportAsync(handler, new ListPublicityQuery { Under = under, Kind = kind, From = from, To = to }, await access.ScopeAsync(ct), ct))
-                .ToHttp(bytes => Results.File(bytes, XlsxContentType, "宣传记录.xlsx")))
+                .ToFile("宣传记录.xlsx"))
             .WithSummary("按筛选条件导出宣传记录（xlsx）");
         publicity.MapGet("/template", () => Results.File(XlsxWriter.Write(PublicitySheet.SheetName, PublicitySheet.Headers, [], PublicitySheet.Widths), XlsxContentType, "宣传记录导入模板.xlsx"))
             .WithSummary("宣传记录导入模板（xlsx）");
@@ -84,6 +91,10 @@ public static class WorkLogAssistanceEndpoints
         brand.MapGet("/", async (long? under, string? brandName, DateOnly? from, DateOnly? to, int? page, int? pageSize, ListBrandActivitiesHandler handler, RequestAccess access, CancellationToken ct) =>
                 (await handler.HandleAsync(new ListBrandActivitiesQuery { Under = under, Brand = brandName, From = from, To = to, Page = page, PageSize = pageSize }, await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
             .WithSummary("党建品牌活动列表");
+        brand.MapGet("/export", async (long? under, string? brandName, DateOnly? from, DateOnly? to, ListBrandActivitiesHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await AssistanceSheets.ExportBrandActivitiesAsync(handler, new ListBrandActivitiesQuery { Under = under, Brand = brandName, From = from, To = to }, await access.ScopeAsync(ct), ct))
+                .ToFile("党建品牌活动.xlsx"))
+            .WithSummary("按筛选条件导出党建品牌活动（xlsx）");
         brand.MapGet("/{id:long}", async (long id, GetBrandActivityHandler handler, RequestAccess access, CancellationToken ct) =>
                 (await handler.HandleAsync(new GetBrandActivityQuery(id), await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
             .WithSummary("一次党建品牌活动");
@@ -107,20 +118,9 @@ public static class PublicitySheet
     public static readonly IReadOnlyList<string> Headers = ["日期", "类型", "内容", "数量", "备注", "组织"];
     public static readonly IReadOnlyList<double> Widths = [12, 12, 40, 8, 30, 24];
 
-    public static async Task<Result<byte[]>> ExportAsync(ListPublicityHandler handler, ListPublicityQuery query, Core.Features.Access.AccessScope scope, CancellationToken ct)
-    {
-        var rows = new List<IReadOnlyList<string?>>();
-        for (var page = 1; ; page++)
-        {
-            var result = await handler.HandleAsync(query with { Page = page, PageSize = 100 }, scope, ct);
-            if (!result.IsSuccess) return result.FirstError;
-            rows.AddRange(result.Value.Items.Select(i => (IReadOnlyList<string?>)
-                [i.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.KindLabel, i.Title, i.Count.ToString(CultureInfo.InvariantCulture), i.Note, i.OrganizationName]));
-            if (page >= result.Value.PageCount) break;
-        }
-
-        return XlsxWriter.Write(SheetName, Headers, rows, Widths);
-    }
+    public static Task<Result<byte[]>> ExportAsync(ListPublicityHandler handler, ListPublicityQuery query, Core.Features.Access.AccessScope scope, CancellationToken ct) =>
+        WorkLogXlsx.ExportAsync(n => handler.HandleAsync(query with { Page = n, PageSize = WorkLogXlsx.PageSize }, scope, ct), SheetName, Headers, i =>
+            [i.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.KindLabel, i.Title, i.Count.ToString(CultureInfo.InvariantCulture), i.Note, i.OrganizationName], Widths);
 
     /// <summary>
     /// Reads an uploaded sheet and commits every row for <paramref name="organizationId"/>, or none: the API and the import
@@ -170,4 +170,30 @@ public static class PublicitySheet
 
         return (rows, errors);
     }
+}
+
+/// <summary>The 帮扶 and 党建品牌 exports: the lists' rows, their filter and the caller's scope, under Chinese headers.</summary>
+public static class AssistanceSheets
+{
+    public static Task<Result<byte[]>> ExportHouseholdsAsync(ListAssistanceHouseholdsHandler handler, ListAssistanceHouseholdsQuery query, Core.Features.Access.AccessScope scope, CancellationToken ct) =>
+        WorkLogXlsx.ExportAsync(n => handler.HandleAsync(query with { Page = n, PageSize = WorkLogXlsx.PageSize }, scope, ct),
+            "帮扶户", ["组织", "户主", "住址", "走访（户次）", "最近走访", "问题（件）", "待解决", "解决中", "已解决"], h =>
+            [
+                h.OrganizationName, h.Name, h.Address, N(h.Visits), h.LastVisitedOn is DateOnly d ? Fmt.Date(d) : null,
+                N(h.Problems), N(h.Pending), N(h.InProgress), N(h.Resolved),
+            ], [24, 12, 30, 12, 12, 10, 8, 8, 8]);
+
+    public static Task<Result<byte[]>> ExportProblemsAsync(ListAssistanceProblemsHandler handler, ListAssistanceProblemsQuery query, Core.Features.Access.AccessScope scope, CancellationToken ct) =>
+        WorkLogXlsx.ExportAsync(n => handler.HandleAsync(query with { Page = n, PageSize = WorkLogXlsx.PageSize }, scope, ct),
+            "帮扶问题", ["组织", "帮扶户", "问题", "收集日期", "开始解决日期", "解决日期", "状态", "解决情况"], p =>
+            [
+                p.OrganizationName, p.HouseholdName, p.Description, Fmt.Date(p.CollectedOn), Fmt.Date(p.StartedOn), Fmt.Date(p.ResolvedOn), p.StatusLabel, p.Note,
+            ], [24, 12, 36, 12, 14, 12, 10, 30]);
+
+    public static Task<Result<byte[]>> ExportBrandActivitiesAsync(ListBrandActivitiesHandler handler, ListBrandActivitiesQuery query, Core.Features.Access.AccessScope scope, CancellationToken ct) =>
+        WorkLogXlsx.ExportAsync(n => handler.HandleAsync(query with { Page = n, PageSize = WorkLogXlsx.PageSize }, scope, ct),
+            "党建品牌活动", ["活动日期", "组织", "品牌名称", "活动内容", "备注"], b =>
+            [Fmt.Date(b.HeldOn), b.OrganizationName, b.Brand, b.Title, b.Note], [12, 24, 20, 36, 30]);
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -165,6 +165,55 @@ public abstract class AssistanceEndpointsTests(AppFixture fixture) : AppTests(fi
     }
 
     [Fact]
+    public async Task Exports_households_problems_and_brand_activities_with_Chinese_headers_in_the_callers_scope()
+    {
+        var h = await HouseholdAsync("钱大娘");
+        await IdOf(await _client.PostAsJsonAsync($"/api/v1/worklog/assistance/households/{h}/visits", new { visitedOn = D(Today.AddDays(-3)), visitors = "书记" }));
+        await IdOf(await ProblemAsync(h, Today.AddDays(-3)));
+        await IdOf(await ProblemAsync(h, Today.AddDays(-3), Today.AddDays(-2), Today.AddDays(-1)));
+        await IdOf(await _client.PostAsJsonAsync("/api/v1/worklog/brand", new { organizationId = _branch, brand = "红色引擎", title = "党员进网格", heldOn = D(Today.AddDays(-2)), note = "第一次" }));
+
+        using var session = new BrowserlessSession(App);
+        await session.LogInAsync(_admin);
+        var (_, list) = await session.GetAsync($"/worklog/assistance?org={_root}&q=钱");
+        list.QuerySelector("#dj-assistance-export")!.GetAttribute("href").ShouldBe($"/api/v1/worklog/assistance/households/export?under={_root}&q=%E9%92%B1");
+        list.QuerySelector("#dj-assistance-problems-export")!.GetAttribute("href").ShouldBe($"/api/v1/worklog/assistance/problems/export?under={_root}&q=%E9%92%B1");
+        var (_, brandList) = await session.GetAsync($"/worklog/brand?org={_root}");
+        brandList.QuerySelector("#dj-brand-export")!.GetAttribute("href").ShouldBe($"/api/v1/worklog/brand/export?under={_root}");
+
+        var households = await SheetAsync(_client, $"/api/v1/worklog/assistance/households/export?under={_root}&q=钱");
+        households.Count.ShouldBe(2);
+        households[0].ShouldBe(["组织", "户主", "住址", "走访（户次）", "最近走访", "问题（件）", "待解决", "解决中", "已解决"]);
+        households[1].ShouldBe(["帮扶测试支部", "钱大娘", "某村", "1", D(Today.AddDays(-3)), "2", "1", "0", "1"]);
+
+        var problems = await SheetAsync(_client, $"/api/v1/worklog/assistance/problems/export?under={_root}");
+        problems[0].ShouldBe(["组织", "帮扶户", "问题", "收集日期", "开始解决日期", "解决日期", "状态", "解决情况"]);
+        problems.Skip(1).Select(r => r[6]).Order().ShouldBe(["已解决", "待解决"]);
+        problems.Single(r => r.Count > 6 && r[6] == "已解决").Take(7).ShouldBe(["帮扶测试支部", "钱大娘", "住房漏雨", D(Today.AddDays(-3)), D(Today.AddDays(-2)), D(Today.AddDays(-1)), "已解决"]);
+
+        var brand = await SheetAsync(_client, $"/api/v1/worklog/brand/export?under={_root}");
+        brand[0].ShouldBe(["活动日期", "组织", "品牌名称", "活动内容", "备注"]);
+        brand.Skip(1).Single().ShouldBe([D(Today.AddDays(-2)), "帮扶测试支部", "红色引擎", "党员进网格", "第一次"]);
+
+        // A worker elsewhere asks for this subtree: refused; without a filter their export holds none of these rows.
+        var other = await _client.CreateOrganizationAsync(null, Unique("O"), "帮扶测试他方党委", "Committee");
+        var worker = await App.CreateUserAsync(Unique("worker"), Role.Worker, other);
+        using var workerClient = App.ApiClient(worker);
+        (await workerClient.GetAsync($"/api/v1/worklog/assistance/problems/export?under={_root}")).IsSuccessStatusCode.ShouldBeFalse();
+        (await SheetAsync(workerClient, "/api/v1/worklog/assistance/households/export")).Count.ShouldBe(1);
+        (await SheetAsync(workerClient, "/api/v1/worklog/assistance/problems/export")).Count.ShouldBe(1);
+        (await SheetAsync(workerClient, "/api/v1/worklog/brand/export")).Count.ShouldBe(1);
+    }
+
+    private static async Task<List<List<string>>> SheetAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(WorkLogAssistanceEndpoints.XlsxContentType);
+        return XlsxReader.Read(await response.Content.ReadAsByteArrayAsync())!.Select(r => r.Cells.ToList()).ToList();
+    }
+
+    [Fact]
     public async Task ImportPage_OneBadRowShowsRowAndReasonAndSavesNothing_ThenTheGoodFileIsSaved()
     {
         Task<int> CountAsync() => DuesRows.WithDbAsync(App, db => db.Set<PublicityItem>().CountAsync(p => p.OrganizationId == _branch));

@@ -53,6 +53,9 @@ public sealed class AssistanceScopeProbes : IApiScopeProbes
         return new Dictionary<string, ApiProbe>
         {
             ["GET /api/v1/worklog/assistance/households"] = new(HttpMethod.Get, "/api/v1/worklog/assistance/households?pageSize=100", null, ProbeExpect.OwnDataOnly),
+            // The exports are zipped xlsx, so a marker search in the body proves nothing: ask for the victim's subtree and expect a refusal.
+            ["GET /api/v1/worklog/assistance/households/export"] = new(HttpMethod.Get, $"/api/v1/worklog/assistance/households/export?under={w.VictimBranch}", null, ProbeExpect.Denied),
+            ["GET /api/v1/worklog/assistance/problems/export"] = new(HttpMethod.Get, $"/api/v1/worklog/assistance/problems/export?under={w.VictimBranch}", null, ProbeExpect.Denied),
             ["GET /api/v1/worklog/assistance/households/{id:long}"] = new(HttpMethod.Get, $"/api/v1/worklog/assistance/households/{v.Household}", null, ProbeExpect.Denied),
             ["POST /api/v1/worklog/assistance/households"] = new(HttpMethod.Post, "/api/v1/worklog/assistance/households", household, ProbeExpect.Denied),
             ["PUT /api/v1/worklog/assistance/households/{id:long}"] = new(HttpMethod.Put, $"/api/v1/worklog/assistance/households/{v.Household}", household, ProbeExpect.Denied),
@@ -71,6 +74,7 @@ public sealed class AssistanceScopeProbes : IApiScopeProbes
             ["PUT /api/v1/worklog/publicity/{id:long}"] = new(HttpMethod.Put, $"/api/v1/worklog/publicity/{v.Publicity}", publicity, ProbeExpect.Denied),
             ["DELETE /api/v1/worklog/publicity/{id:long}"] = new(HttpMethod.Delete, $"/api/v1/worklog/publicity/{v.Publicity}", null, ProbeExpect.Denied),
             ["GET /api/v1/worklog/brand/"] = new(HttpMethod.Get, "/api/v1/worklog/brand/?pageSize=100", null, ProbeExpect.OwnDataOnly),
+            ["GET /api/v1/worklog/brand/export"] = new(HttpMethod.Get, $"/api/v1/worklog/brand/export?under={w.VictimBranch}", null, ProbeExpect.Denied),
             ["GET /api/v1/worklog/brand/{id:long}"] = new(HttpMethod.Get, $"/api/v1/worklog/brand/{v.Brand}", null, ProbeExpect.Denied),
             ["POST /api/v1/worklog/brand/"] = new(HttpMethod.Post, "/api/v1/worklog/brand/", brand, ProbeExpect.Denied),
             ["PUT /api/v1/worklog/brand/{id:long}"] = new(HttpMethod.Put, $"/api/v1/worklog/brand/{v.Brand}", brand, ProbeExpect.Denied),
