@@ -32,6 +32,12 @@ public static class WorkLogAssistanceEndpoints
         assistance.MapGet("/problems/export", async (long? under, string? q, DateOnly? on, ListAssistanceProblemsHandler handler, RequestAccess access, CancellationToken ct) =>
                 (await AssistanceSheets.ExportProblemsAsync(handler, new ListAssistanceProblemsQuery { Under = under, Search = q, On = on }, await access.ScopeAsync(ct), ct)).ToFile("帮扶问题.xlsx"))
             .WithSummary("按筛选条件导出帮扶户收集的问题及其状态（xlsx；状态按 on 日，默认今天）");
+        assistance.MapGet("/problems/template", () => Results.File(XlsxWriter.Write(AssistanceProblemSheet.SheetName, AssistanceProblemSheet.Headers, [], AssistanceProblemSheet.Widths),
+                XlsxContentType, "帮扶问题导入模板.xlsx"))
+            .WithSummary("帮扶问题导入模板（xlsx）");
+        assistance.MapPost("/problems/import", async (long? organizationId, IFormFile? file, ImportAssistanceProblemsHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await AssistanceProblemSheet.ImportAsync(organizationId ?? 0, file, handler, await access.ScopeAsync(ct), ct)).ToHttp(n => Results.Ok(new { imported = n })))
+            .WithSummary("导入帮扶问题（xlsx；按户主姓名对应本组织的帮扶户；任一行有误则整表不导入，并列出行号和原因）");
         assistance.MapGet("/households/{id:long}", async (long id, GetAssistanceHouseholdHandler handler, RequestAccess access, CancellationToken ct) =>
                 (await handler.HandleAsync(new GetAssistanceHouseholdQuery(id), await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
             .WithSummary("一户帮扶户，含走访和问题");
@@ -128,33 +134,22 @@ public static class PublicitySheet
     /// </summary>
     public static async Task<Result<int>> ImportAsync(long organizationId, IFormFile? file, CreatePublicityHandler handler, Core.Features.Access.AccessScope scope, CancellationToken ct)
     {
-        if (file is null || file.Length == 0) return Error.Validation("publicity.import_file", "请选择要导入的 xlsx 文件", "file");
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var parsed = Parse(buffer.ToArray(), organizationId);
-        if (!parsed.IsSuccess) return Result<int>.Failure(parsed.Errors);
-        var (rows, errors) = parsed.Value;
+        var sheet = await WorkLogXlsx.ReadUploadAsync(file, ct);
+        if (!sheet.IsSuccess) return Result<int>.Failure(sheet.Errors);
+        var (rows, errors) = Parse(sheet.Value, organizationId);
         return await handler.HandleManyAsync(rows, scope, ct, errors);
     }
 
-    /// <summary>Rows of an uploaded sheet as inputs for <paramref name="organizationId"/>, plus the errors of cells that cannot be read.</summary>
-    public static Result<(IReadOnlyList<(int Row, PublicityInput Input)> Rows, IReadOnlyList<Error> Errors)> Parse(byte[] content, long organizationId)
+    /// <summary>Data rows of an uploaded sheet as inputs for <paramref name="organizationId"/>, plus the errors of cells that cannot be read.</summary>
+    public static (IReadOnlyList<(int Row, PublicityInput Input)> Rows, IReadOnlyList<Error> Errors) Parse(IReadOnlyList<XlsxRow> sheet, long organizationId)
     {
-        var sheet = XlsxReader.Read(content);
-        if (sheet is null) return Error.Validation("publicity.import_format", "文件不是有效的 xlsx 表格", "file");
         var rows = new List<(int, PublicityInput)>();
         var errors = new List<Error>();
-        foreach (var row in sheet.Where(r => r.Number > 1 && r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))))
+        foreach (var row in sheet)
         {
-            string Cell(int i) => i < row.Cells.Count ? row.Cells[i].Trim() : "";
+            string Cell(int i) => WorkLogXlsx.Cell(row, i);
             var bad = new List<string>();
-            DateOnly? date = null;
-            if (Cell(0).Length > 0)
-            {
-                if (DateOnly.TryParseExact(Cell(0).Replace('/', '-'), ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
-                else bad.Add($"日期“{Cell(0)}”无法识别，请写成 2026-05-01");
-            }
-
+            var date = WorkLogXlsx.Date(Cell(0), "日期", bad);
             var kind = PublicityLabels.Parse(Cell(1));
             if (kind is null && Cell(1).Length > 0) bad.Add($"类型“{Cell(1)}”应为 横幅、展板、手册/活页、公众号信息、网站信息 或 其他");
             int? count = null;
@@ -164,11 +159,42 @@ public static class PublicitySheet
                 else bad.Add($"数量“{Cell(3)}”应为整数");
             }
 
-            if (bad.Count > 0) errors.AddRange(bad.Select(b => Error.Validation("publicity.import_cell", $"第 {row.Number} 行：{b}", $"row:{row.Number}")));
+            if (bad.Count > 0) errors.AddRange(WorkLogXlsx.RowErrors(row.Number, bad, "publicity.import_cell"));
             else rows.Add((row.Number, new PublicityInput { OrganizationId = organizationId, Kind = kind, Title = Cell(2), Count = count, PublishedOn = date, Note = Cell(4) }));
         }
 
         return (rows, errors);
+    }
+}
+
+/// <summary>The 帮扶问题 import sheet: one problem a row, its household named by 户主姓名 (registered in the chosen organization's subtree).</summary>
+public static class AssistanceProblemSheet
+{
+    public const string SheetName = "帮扶问题";
+    public static readonly IReadOnlyList<string> Headers = ["帮扶户（户主姓名）", "问题", "收集日期", "开始解决日期", "解决日期", "解决情况"];
+    public static readonly IReadOnlyList<double> Widths = [18, 40, 12, 14, 12, 30];
+
+    public static async Task<Result<int>> ImportAsync(long organizationId, IFormFile? file, ImportAssistanceProblemsHandler handler, Core.Features.Access.AccessScope scope, CancellationToken ct)
+    {
+        var sheet = await WorkLogXlsx.ReadUploadAsync(file, ct);
+        if (!sheet.IsSuccess) return Result<int>.Failure(sheet.Errors);
+        var rows = new List<AssistanceProblemImportRow>();
+        var errors = new List<Error>();
+        foreach (var row in sheet.Value)
+        {
+            string Cell(int i) => WorkLogXlsx.Cell(row, i);
+            var bad = new List<string>();
+            var collected = WorkLogXlsx.Date(Cell(2), "收集日期", bad);
+            var started = WorkLogXlsx.Date(Cell(3), "开始解决日期", bad);
+            var resolved = WorkLogXlsx.Date(Cell(4), "解决日期", bad);
+            if (bad.Count > 0) errors.AddRange(WorkLogXlsx.RowErrors(row.Number, bad, "assistance.import_cell"));
+            else rows.Add(new AssistanceProblemImportRow(row.Number, Cell(0), new AssistanceProblemInput
+            {
+                Description = Cell(1), CollectedOn = collected, StartedOn = started, ResolvedOn = resolved, Note = Cell(5),
+            }));
+        }
+
+        return await handler.HandleAsync(new ImportAssistanceProblemsCommand(organizationId, rows, errors), scope, ct);
     }
 }
 

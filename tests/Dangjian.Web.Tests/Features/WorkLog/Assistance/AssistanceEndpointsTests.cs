@@ -248,6 +248,57 @@ public abstract class AssistanceEndpointsTests(AppFixture fixture) : AppTests(fi
     }
 
     [Fact]
+    public async Task ProblemImportPage_BadRowsShowRowAndReasonAndSaveNothing_ThenTheGoodFileIsSaved()
+    {
+        var wang = await HouseholdAsync("王家");
+        var li = await HouseholdAsync("李家");
+        await HouseholdAsync("同名户");
+        await HouseholdAsync("同名户");
+        Task<int> CountAsync() => DuesRows.WithDbAsync(App, db => db.Set<AssistanceProblem>().CountAsync(p => p.OrganizationId == _branch));
+        var before = await CountAsync();
+        using var session = new BrowserlessSession(App);
+        await session.LogInAsync(_admin);
+        var (opened, page) = await session.GetAsync($"/worklog/assistance/problems/import?org={_branch}");
+        opened.StatusCode.ShouldBe(HttpStatusCode.OK);
+        string Day(int offset) => D(Today.AddDays(offset));
+
+        var bad = XlsxWriter.Write(AssistanceProblemSheet.SheetName, AssistanceProblemSheet.Headers,
+        [
+            ["王家", "屋顶漏雨", Day(-5), null, null, null],
+            ["张家", "用水困难", Day(-5), null, null, null],                 // row 3: not registered
+            ["李家", "孩子上学远", Day(-5), null, Day(-6), null],           // row 4: resolved before collected
+            ["同名户", "看病难", Day(-5), null, null, null],                 // row 5: two households of that name
+            ["王家", "灌溉缺水", "五月一日", null, null, null],              // row 6: unreadable date
+        ]);
+        var refused = await session.SubmitFileAsync(page, "#dj-problems-import-form", new Dictionary<string, string>(), "File", "问题.xlsx", bad);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var report = await BrowserlessSession.ParseAsync(refused);
+        report.QuerySelector("#dj-import-report")!.TextContent.ShouldContain("未保存任何一行");
+        report.QuerySelectorAll("#dj-import-rows tbody tr").Select(r => r.GetAttribute("data-row")).ShouldBe(["3", "4", "5", "6"]);
+        report.QuerySelector("#dj-import-rows tr[data-row='3']")!.TextContent.ShouldContain("帮扶户“张家”未在本组织登记");
+        report.QuerySelector("#dj-import-rows tr[data-row='4']")!.TextContent.ShouldContain("不能早于收集日期");
+        report.QuerySelector("#dj-import-rows tr[data-row='5']")!.TextContent.ShouldContain("同名户");
+        report.QuerySelector("#dj-import-rows tr[data-row='6']")!.TextContent.ShouldContain("收集日期“五月一日”无法识别");
+        (await CountAsync()).ShouldBe(before);
+
+        var good = XlsxWriter.Write(AssistanceProblemSheet.SheetName, AssistanceProblemSheet.Headers,
+        [
+            ["王家", "屋顶漏雨", Day(-5), Day(-4), Day(-1), "已修缮"],
+            ["李家", "孩子上学远", Day(-5), Day(-3), null, null],
+            ["李家", "缺少劳力", Day(-2), null, null, null],
+        ]);
+        var saved = await session.SubmitFileAsync(page, "#dj-problems-import-form", new Dictionary<string, string>(), "File", "问题.xlsx", good);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var (_, done) = await session.GetAsync(saved.Headers.Location!.PathAndQuery);
+        done.QuerySelector("#dj-problems-imported")!.TextContent.ShouldContain("已导入 3 个帮扶问题");
+        (await CountAsync()).ShouldBe(before + 3);
+        var (_, household) = await session.GetAsync($"/worklog/assistance/{li}");
+        household.QuerySelectorAll("#dj-problems tbody tr .badge").Select(b => b.TextContent.Trim()).Order().ShouldBe(["待解决", "解决中"]);
+        var (_, wangPage) = await session.GetAsync($"/worklog/assistance/{wang}");
+        wangPage.QuerySelector("#dj-problems")!.TextContent.ShouldContain("已解决");
+    }
+
+    [Fact]
     public async Task Pages_household_visit_problem_and_publicity()
     {
         using var session = new BrowserlessSession(App);

@@ -50,8 +50,18 @@ public sealed class AssistanceScopeProbes : IApiScopeProbes
             content.Add(file, "file", "x.xlsx");
             return content;
         };
+        Func<HttpContent> problems = () =>
+        {
+            var content = new MultipartFormDataContent();
+            var file = new ByteArrayContent(Documents.Xlsx.XlsxWriter.Write("帮扶问题", ["帮扶户（户主姓名）", "问题", "收集日期"], [["越权户", "越权问题", today]]));
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            content.Add(file, "file", "x.xlsx");
+            return content;
+        };
         return new Dictionary<string, ApiProbe>
         {
+            ["POST /api/v1/worklog/assistance/problems/import"] = new(HttpMethod.Post, $"/api/v1/worklog/assistance/problems/import?organizationId={w.VictimBranch}", problems, ProbeExpect.Denied),
+            ["GET /api/v1/worklog/assistance/problems/template"] = new(HttpMethod.Get, "/api/v1/worklog/assistance/problems/template", null, ProbeExpect.OwnDataOnly),
             ["GET /api/v1/worklog/assistance/households"] = new(HttpMethod.Get, "/api/v1/worklog/assistance/households?pageSize=100", null, ProbeExpect.OwnDataOnly),
             // The exports are zipped xlsx, so a marker search in the body proves nothing: ask for the victim's subtree and expect a refusal.
             ["GET /api/v1/worklog/assistance/households/export"] = new(HttpMethod.Get, $"/api/v1/worklog/assistance/households/export?under={w.VictimBranch}", null, ProbeExpect.Denied),
@@ -94,6 +104,7 @@ public sealed class AssistancePageProbes : IPageScopeProbes
             ["/worklog/assistance/new"] = $"/worklog/assistance/new?org={w.Victim}",
             ["/worklog/assistance/{Id:long}"] = $"/worklog/assistance/{v.Household}",
             ["/worklog/assistance/{Id:long}/edit"] = $"/worklog/assistance/{v.Household}/edit",
+            ["/worklog/assistance/problems/import"] = $"/worklog/assistance/problems/import?org={w.Victim}",
             ["/worklog/assistance/problems/{Id:long}/edit"] = $"/worklog/assistance/problems/{v.Problem}/edit",
             ["/worklog/publicity"] = "/worklog/publicity?pageSize=100",
             ["/worklog/publicity/new"] = $"/worklog/publicity/new?org={w.Victim}",
