@@ -6,8 +6,9 @@ using Dangjian.Web.Infrastructure;
 namespace Dangjian.Web.Features.WorkLog;
 
 /// <summary>
-/// The xlsx exports of the 工作台账 lists: every page of a list handler's result (so the export follows the list's filter and
-/// the caller's scope exactly), one row per item, under Chinese headers, written by <see cref="XlsxWriter"/>.
+/// xlsx for the 工作台账 lists, shared by every record type. Exports: every page of a list handler's result (so the export
+/// follows the list's filter and the caller's scope exactly), one row per item, under Chinese headers, written by
+/// <see cref="XlsxWriter"/>. Imports: reading the upload and its cells, and the "第 N 行：原因" errors the import pages list.
 /// </summary>
 public static class WorkLogXlsx
 {
