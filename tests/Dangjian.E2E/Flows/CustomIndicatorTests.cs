@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Dangjian.E2E.Infrastructure;
 using Microsoft.Playwright;
 
@@ -22,9 +21,9 @@ public sealed class CustomIndicatorTests(BrowserFixture browser, E2EApp app) : I
         var page = await context.NewPageAsync();
         await Ui.RunAsync(page, async () =>
         {
-            var committee = await PostAsync(context, "/api/v1/organizations", new { parentId = (long?)null, name = "指标测试党委", code = "CUST", kind = "Committee" });
-            var first = await PostAsync(context, "/api/v1/organizations", new { parentId = committee, name = "指标测试第一党支部", code = "CUST-01", kind = "Branch" });
-            var second = await PostAsync(context, "/api/v1/organizations", new { parentId = committee, name = "指标测试第二党支部", code = "CUST-02", kind = "Branch" });
+            var committee = await Api.OrganizationAsync(context, null, "指标测试党委", "CUST", "Committee");
+            var first = await Api.OrganizationAsync(context, committee, "指标测试第一党支部", "CUST-01", "Branch");
+            var second = await Api.OrganizationAsync(context, committee, "指标测试第二党支部", "CUST-02", "Branch");
 
             // 定义指标: 起草文稿（篇）for the 党委 and its branches.
             await page.GotoAsync("/worklog/indicators");
@@ -80,13 +79,5 @@ public sealed class CustomIndicatorTests(BrowserFixture browser, E2EApp app) : I
         await page.FillAsync("#Value", value);
         await page.ClickAsync("#dj-value-submit");
         await page.WaitForLoadStateAsync();
-    }
-
-    private static async Task<long> PostAsync(IBrowserContext context, string url, object body)
-    {
-        var response = await context.APIRequest.PostAsync(url, new APIRequestContextOptions { DataObject = body });
-        response.Status.ShouldBe(201, await response.TextAsync());
-        using var json = JsonDocument.Parse(await response.BodyAsync());
-        return json.RootElement.GetProperty("id").GetInt64();
     }
 }

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
-using Dangjian.Core.Features.Members;
 using Dangjian.E2E.Infrastructure;
-using Microsoft.Playwright;
 
 namespace Dangjian.E2E.Flows;
 
@@ -21,10 +18,10 @@ public sealed class VolunteerTests(BrowserFixture browser, E2EApp app) : IClassF
         var page = await context.NewPageAsync();
         await Ui.RunAsync(page, async () =>
         {
-            var committee = await PostAsync(context, "/api/v1/organizations", new { name = "志愿测试党委", code = "VOL", kind = "Committee" });
-            var branch = await PostAsync(context, "/api/v1/organizations", new { parentId = committee, name = "志愿测试第一党支部", code = "VOL-01", kind = "Branch" });
-            var zhang = await MemberAsync(context, branch, "张志愿");
-            var li = await MemberAsync(context, branch, "李志愿");
+            var committee = await Api.OrganizationAsync(context, null, "志愿测试党委", "VOL", "Committee");
+            var branch = await Api.OrganizationAsync(context, committee, "志愿测试第一党支部", "VOL-01", "Branch");
+            var zhang = await Api.MemberAsync(context, branch, "张志愿");
+            var li = await Api.MemberAsync(context, branch, "李志愿");
 
             await page.GotoAsync("/worklog/volunteering");
             await page.ClickAsync("#dj-volunteer-new");
@@ -58,31 +55,6 @@ public sealed class VolunteerTests(BrowserFixture browser, E2EApp app) : IClassF
             (await cells.Nth(5).InnerTextAsync()).ShouldBe("6");
             (await cells.Nth(6).InnerTextAsync()).ShouldBe("8");
             (await cells.Nth(7).InnerTextAsync()).ShouldBe("5.5");
-        });
-    }
-
-    private static async Task<long> PostAsync(IBrowserContext context, string url, object body)
-    {
-        var response = await context.APIRequest.PostAsync(url, new APIRequestContextOptions { DataObject = body });
-        response.Status.ShouldBe(201, await response.TextAsync());
-        using var json = JsonDocument.Parse(await response.BodyAsync());
-        return json.RootElement.GetProperty("id").GetInt64();
-    }
-
-    private static Task<long> MemberAsync(IBrowserContext context, long branch, string name)
-    {
-        var birth = new DateOnly(1970, 1, 1).AddDays(Random.Shared.Next(0, 9000));
-        var first17 = "110105" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (Random.Shared.Next(0, 500) * 2 + 1).ToString("000", CultureInfo.InvariantCulture);
-        return PostAsync(context, "/api/v1/members", new
-        {
-            organizationId = branch,
-            placedFrom = "2020-01-01",
-            member = new
-            {
-                name, gender = "Male", ethnicity = "汉族", birthDate = birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), idNumber = first17 + IdNumber.CheckCharacter(first17),
-                education = "Undergraduate", occupation = "ProfessionalTechnical", employmentStatus = "Employed",
-                applicationDate = "2015-01-01", admittedOn = "2016-01-01", confirmedOn = "2017-01-01", category = "Full",
-            },
         });
     }
 }

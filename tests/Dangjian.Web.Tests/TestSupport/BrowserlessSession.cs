@@ -64,6 +64,39 @@ public sealed class BrowserlessSession : IDisposable
         return await _client.PostAsync(new Uri(target).PathAndQuery, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// Posts the form matched by <paramref name="formSelector"/> as multipart/form-data, the way a browser sends a form with a
+    /// file input: its current fields (antiforgery token included), then <paramref name="fields"/>, then the file.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitFileAsync(IDocument page, string formSelector, IDictionary<string, string> fields, string fileField, string fileName, byte[] file)
+    {
+        var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"页面上没有表单 {formSelector}");
+        using var content = new MultipartFormDataContent();
+        foreach (var element in form.Elements.OfType<IHtmlElement>())
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || name == fileField || fields.ContainsKey(name)) continue;
+            var value = element switch
+            {
+                IHtmlInputElement { Type: "checkbox" or "radio" } input => input.IsChecked ? input.Value : null,
+                IHtmlInputElement { Type: "file" } => null,
+                IHtmlInputElement input => input.Value,
+                IHtmlSelectElement select => select.Value,
+                IHtmlTextAreaElement area => area.Value,
+                _ => null,
+            };
+            if (value is not null) content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
+        var bytes = new ByteArrayContent(file);
+        bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(bytes, fileField, fileName);
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? page.Url : new Uri(new Uri(page.Url), action).ToString();
+        return await _client.PostAsync(new Uri(target).PathAndQuery, content);
+    }
+
     public async Task LogInAsync(TestUser user)
     {
         var (_, page) = await GetAsync("/login");

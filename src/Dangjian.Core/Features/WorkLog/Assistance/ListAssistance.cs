@@ -62,6 +62,59 @@ public sealed class ListAssistanceHouseholdsHandler(IDbContextFactory<DangjianDb
     }
 }
 
+/// <summary>Problems collected from the 帮扶户 in scope (as the household list filters them), with their status as of <see cref="On"/>: the rows of the problems export.</summary>
+public sealed record ListAssistanceProblemsQuery
+{
+    public long? Under { get; init; }
+
+    /// <summary>Household name or address, as on the household list.</summary>
+    public string? Search { get; init; }
+
+    /// <summary>The day the statuses are read on (default: today); problems collected after it are left out.</summary>
+    public DateOnly? On { get; init; }
+
+    public int? Page { get; init; }
+    public int? PageSize { get; init; }
+}
+
+public sealed record AssistanceProblemListItem(
+    long Id, long HouseholdId, string HouseholdName, string OrganizationName, string Description, DateOnly CollectedOn, DateOnly? StartedOn, DateOnly? ResolvedOn,
+    string? Note, AssistanceProblemStatus Status)
+{
+    public string StatusLabel => Status.Label();
+}
+
+public sealed class ListAssistanceProblemsHandler(IDbContextFactory<DangjianDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<Result<Page<AssistanceProblemListItem>>> HandleAsync(ListAssistanceProblemsQuery query, AccessScope scope, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var organizations = await db.InScopeUnderAsync(scope, query.Under, ct);
+        if (!organizations.IsSuccess) return organizations.FirstError;
+        var households = db.Set<AssistanceHousehold>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            households = households.Where(h => h.Name.Contains(term) || (h.Address != null && h.Address.Contains(term)));
+        }
+
+        var day = query.On ?? clock.Today();
+        var rows = from p in db.Set<AssistanceProblem>().AsNoTracking()
+                   join h in households on p.HouseholdId equals h.Id
+                   join o in organizations.Value on h.OrganizationId equals o.Id
+                   where p.CollectedOn <= day
+                   select new { Problem = p, HouseholdName = h.Name, OrganizationName = o.Name };
+        var size = Page<AssistanceProblemListItem>.NormalizeSize(query.PageSize);
+        var number = Page<AssistanceProblemListItem>.NormalizeNumber(query.Page);
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderBy(r => r.OrganizationName).ThenBy(r => r.HouseholdName).ThenBy(r => r.Problem.CollectedOn).ThenBy(r => r.Problem.Id)
+            .Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return new Page<AssistanceProblemListItem>(page.Select(r => new AssistanceProblemListItem(r.Problem.Id, r.Problem.HouseholdId, r.HouseholdName, r.OrganizationName,
+            r.Problem.Description, r.Problem.CollectedOn, r.Problem.StartedOn, r.Problem.ResolvedOn, r.Problem.Note,
+            AssistanceProblem.StatusOn(r.Problem.StartedOn, r.Problem.ResolvedOn, day))).ToList(), total, number, size);
+    }
+}
+
 public sealed record AssistanceVisitItem(long Id, DateOnly VisitedOn, string? Visitors, string? Note);
 
 public sealed record AssistanceProblemItem(

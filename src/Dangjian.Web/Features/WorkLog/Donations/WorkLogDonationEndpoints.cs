@@ -5,6 +5,7 @@ using Dangjian.Core.Features.WorkLog.Care;
 using Dangjian.Core.Features.WorkLog.Commendations;
 using Dangjian.Core.Features.WorkLog.Donations;
 using Dangjian.Documents.Xlsx;
+using Dangjian.Web.Components.Shared;
 using Dangjian.Web.Infrastructure;
 
 namespace Dangjian.Web.Features.WorkLog.Donations;
@@ -89,7 +90,14 @@ public static class WorkLogDonationEndpoints
             (await handler.HandleAsync(new DeleteCommendationCommand(id), await access.ScopeAsync(ct), ct)).ToHttp(_ => Results.NoContent()))
             .WithSummary("删除表彰记录");
 
+        commendations.MapGet("/export", async (long? under, DateOnly? from, DateOnly? to, ListCommendationsHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await ExportCommendationsAsync(handler, new ListCommendationsQuery { Under = under, From = from, To = to }, await access.ScopeAsync(ct), ct)).ToFile("表彰.xlsx"))
+            .WithSummary("按筛选条件导出表彰（xlsx）");
+
         var care = api.MapGroup("/worklog/care-visits").WithTags("工作台账：慰问");
+        care.MapGet("/export", async (long? under, DateOnly? from, DateOnly? to, CareReason? reason, ListCareVisitsHandler handler, RequestAccess access, CancellationToken ct) =>
+                (await ExportCareVisitsAsync(handler, new ListCareVisitsQuery { Under = under, From = from, To = to, Reason = reason }, await access.ScopeAsync(ct), ct)).ToFile("慰问.xlsx"))
+            .WithSummary("按筛选条件导出慰问记录（xlsx）");
         care.MapGet("/", async (long? under, DateOnly? from, DateOnly? to, CareReason? reason, int? page, int? pageSize, ListCareVisitsHandler handler, RequestAccess access, CancellationToken ct) =>
             (await handler.HandleAsync(new ListCareVisitsQuery { Under = under, From = from, To = to, Reason = reason, Page = page, PageSize = pageSize }, await access.ScopeAsync(ct), ct))
                 .ToHttp(Results.Ok))
@@ -134,21 +142,29 @@ public static class WorkLogDonationEndpoints
         return await handler.HandleAsync(new ImportDonorsCommand(driveId, data), scope, ct);
     }
 
-    private static async Task<Result<byte[]>> ExportAsync(ListDonationDrivesHandler handler, ListDonationDrivesQuery query, AccessScope scope, CancellationToken ct)
-    {
-        var rows = new List<IReadOnlyList<string?>>();
-        for (var page = 1; ; page++)
-        {
-            var result = await handler.HandleAsync(query with { Page = page, PageSize = 100 }, scope, ct);
-            if (!result.IsSuccess) return Result<byte[]>.Failure(result.Errors);
-            rows.AddRange(result.Value.Items.Select(d => (IReadOnlyList<string?>)
+    private static Task<Result<byte[]>> ExportAsync(ListDonationDrivesHandler handler, ListDonationDrivesQuery query, AccessScope scope, CancellationToken ct) =>
+        WorkLogXlsx.ExportAsync(n => handler.HandleAsync(query with { Page = n, PageSize = WorkLogXlsx.PageSize }, scope, ct),
+            "捐款活动", ["捐款日期", "组织", "捐款事由", "捐款对象", "党员捐款人数", "党外捐款人数", "捐款金额（元）"], d =>
             [
-                d.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.OrganizationName, d.Purpose, d.Recipient.Label(),
+                Fmt.Date(d.HeldOn), d.OrganizationName, d.Purpose, d.Recipient.Label(),
                 d.MemberDonors.ToString(CultureInfo.InvariantCulture), d.OutsideDonors.ToString(CultureInfo.InvariantCulture), d.Amount.ToString("0.00", CultureInfo.InvariantCulture),
-            ]));
-            if (page >= result.Value.PageCount) break;
-        }
+            ]);
 
-        return XlsxWriter.Write("捐款活动", ["捐款日期", "组织", "捐款事由", "捐款对象", "党员捐款人数", "党外捐款人数", "捐款金额（元）"], rows);
-    }
+    /// <summary>表彰 as listed (filter and scope of the list), one row per commendation.</summary>
+    public static Task<Result<byte[]>> ExportCommendationsAsync(ListCommendationsHandler handler, ListCommendationsQuery query, AccessScope scope, CancellationToken ct) =>
+        WorkLogXlsx.ExportAsync(n => handler.HandleAsync(query with { Page = n, PageSize = WorkLogXlsx.PageSize }, scope, ct),
+            "表彰", ["表彰日期", "组织", "表彰级别", "表彰名称", "受表彰组织（个）", "受表彰党员（人）"], c =>
+            [
+                Fmt.Date(c.AwardedOn), c.OrganizationName, c.Level.Label(), c.Title,
+                c.Organizations.ToString(CultureInfo.InvariantCulture), c.Members.ToString(CultureInfo.InvariantCulture),
+            ], [12, 24, 12, 36, 16, 16]);
+
+    /// <summary>慰问 as listed (filter and scope of the list), one row per visit.</summary>
+    public static Task<Result<byte[]>> ExportCareVisitsAsync(ListCareVisitsHandler handler, ListCareVisitsQuery query, AccessScope scope, CancellationToken ct) =>
+        WorkLogXlsx.ExportAsync(n => handler.HandleAsync(query with { Page = n, PageSize = WorkLogXlsx.PageSize }, scope, ct),
+            "慰问", ["慰问日期", "组织", "慰问原因", "慰问党员（人）", "慰问金（元）", "慰问物品", "慰问人"], v =>
+            [
+                Fmt.Date(v.VisitedOn), v.OrganizationName, v.Reason.Label(), v.Members.ToString(CultureInfo.InvariantCulture),
+                v.Money.ToString("0.00", CultureInfo.InvariantCulture), v.Goods, v.Visitors,
+            ], [12, 24, 12, 14, 14, 24, 24]);
 }

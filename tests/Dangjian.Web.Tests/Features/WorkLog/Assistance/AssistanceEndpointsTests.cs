@@ -165,6 +165,140 @@ public abstract class AssistanceEndpointsTests(AppFixture fixture) : AppTests(fi
     }
 
     [Fact]
+    public async Task Exports_households_problems_and_brand_activities_with_Chinese_headers_in_the_callers_scope()
+    {
+        var h = await HouseholdAsync("钱大娘");
+        await IdOf(await _client.PostAsJsonAsync($"/api/v1/worklog/assistance/households/{h}/visits", new { visitedOn = D(Today.AddDays(-3)), visitors = "书记" }));
+        await IdOf(await ProblemAsync(h, Today.AddDays(-3)));
+        await IdOf(await ProblemAsync(h, Today.AddDays(-3), Today.AddDays(-2), Today.AddDays(-1)));
+        await IdOf(await _client.PostAsJsonAsync("/api/v1/worklog/brand", new { organizationId = _branch, brand = "红色引擎", title = "党员进网格", heldOn = D(Today.AddDays(-2)), note = "第一次" }));
+
+        using var session = new BrowserlessSession(App);
+        await session.LogInAsync(_admin);
+        var (_, list) = await session.GetAsync($"/worklog/assistance?org={_root}&q=钱");
+        list.QuerySelector("#dj-assistance-export")!.GetAttribute("href").ShouldBe($"/api/v1/worklog/assistance/households/export?under={_root}&q=%E9%92%B1");
+        list.QuerySelector("#dj-assistance-problems-export")!.GetAttribute("href").ShouldBe($"/api/v1/worklog/assistance/problems/export?under={_root}&q=%E9%92%B1");
+        var (_, brandList) = await session.GetAsync($"/worklog/brand?org={_root}");
+        brandList.QuerySelector("#dj-brand-export")!.GetAttribute("href").ShouldBe($"/api/v1/worklog/brand/export?under={_root}");
+
+        var households = await SheetAsync(_client, $"/api/v1/worklog/assistance/households/export?under={_root}&q=钱");
+        households.Count.ShouldBe(2);
+        households[0].ShouldBe(["组织", "户主", "住址", "走访（户次）", "最近走访", "问题（件）", "待解决", "解决中", "已解决"]);
+        households[1].ShouldBe(["帮扶测试支部", "钱大娘", "某村", "1", D(Today.AddDays(-3)), "2", "1", "0", "1"]);
+
+        var problems = await SheetAsync(_client, $"/api/v1/worklog/assistance/problems/export?under={_root}");
+        problems[0].ShouldBe(["组织", "帮扶户", "问题", "收集日期", "开始解决日期", "解决日期", "状态", "解决情况"]);
+        problems.Skip(1).Select(r => r[6]).Order().ShouldBe(["已解决", "待解决"]);
+        problems.Single(r => r.Count > 6 && r[6] == "已解决").Take(7).ShouldBe(["帮扶测试支部", "钱大娘", "住房漏雨", D(Today.AddDays(-3)), D(Today.AddDays(-2)), D(Today.AddDays(-1)), "已解决"]);
+
+        var brand = await SheetAsync(_client, $"/api/v1/worklog/brand/export?under={_root}");
+        brand[0].ShouldBe(["活动日期", "组织", "品牌名称", "活动内容", "备注"]);
+        brand.Skip(1).Single().ShouldBe([D(Today.AddDays(-2)), "帮扶测试支部", "红色引擎", "党员进网格", "第一次"]);
+
+        // A worker elsewhere asks for this subtree: refused; without a filter their export holds none of these rows.
+        var other = await _client.CreateOrganizationAsync(null, Unique("O"), "帮扶测试他方党委", "Committee");
+        var worker = await App.CreateUserAsync(Unique("worker"), Role.Worker, other);
+        using var workerClient = App.ApiClient(worker);
+        (await workerClient.GetAsync($"/api/v1/worklog/assistance/problems/export?under={_root}")).IsSuccessStatusCode.ShouldBeFalse();
+        (await SheetAsync(workerClient, "/api/v1/worklog/assistance/households/export")).Count.ShouldBe(1);
+        (await SheetAsync(workerClient, "/api/v1/worklog/assistance/problems/export")).Count.ShouldBe(1);
+        (await SheetAsync(workerClient, "/api/v1/worklog/brand/export")).Count.ShouldBe(1);
+    }
+
+    private static async Task<List<List<string>>> SheetAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(WorkLogAssistanceEndpoints.XlsxContentType);
+        return XlsxReader.Read(await response.Content.ReadAsByteArrayAsync())!.Select(r => r.Cells.ToList()).ToList();
+    }
+
+    [Fact]
+    public async Task ImportPage_OneBadRowShowsRowAndReasonAndSavesNothing_ThenTheGoodFileIsSaved()
+    {
+        Task<int> CountAsync() => DuesRows.WithDbAsync(App, db => db.Set<PublicityItem>().CountAsync(p => p.OrganizationId == _branch));
+        var before = await CountAsync();
+        using var session = new BrowserlessSession(App);
+        await session.LogInAsync(_admin);
+        var (opened, page) = await session.GetAsync($"/worklog/publicity/import?org={_branch}");
+        opened.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelector("#OrganizationId option[selected]")!.GetAttribute("value").ShouldBe(_branch.ToString());
+
+        var bad = XlsxWriter.Write(PublicitySheet.SheetName, PublicitySheet.Headers,
+            [[D(YearEnd), "展板", "好展板", "2", null], [D(YearEnd), "横幅", "坏横幅", "-1", null], [D(Today.AddDays(3)), "横幅", "未来横幅", "1", null]]);
+        var refused = await session.SubmitFileAsync(page, "#dj-publicity-import-form", new Dictionary<string, string>(), "File", "宣传.xlsx", bad);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var report = await BrowserlessSession.ParseAsync(refused);
+        report.QuerySelector("#dj-import-report")!.TextContent.ShouldContain("未保存任何一行");
+        report.QuerySelectorAll("#dj-import-rows tbody tr").Select(r => r.GetAttribute("data-row")).ShouldBe(["3", "4"]);
+        report.QuerySelector("#dj-import-rows tr[data-row='3']")!.TextContent.ShouldContain("数量不能为负数");
+        report.QuerySelector("#dj-import-rows tr[data-row='4']")!.TextContent.ShouldContain("不能晚于今天");
+        (await CountAsync()).ShouldBe(before);
+
+        var noOrg = await BrowserlessSession.ParseAsync(await session.SubmitFileAsync(page, "#dj-publicity-import-form",
+            new Dictionary<string, string> { ["OrganizationId"] = "" }, "File", "宣传.xlsx", bad));
+        noOrg.QuerySelector("[data-field='OrganizationId']")!.TextContent.ShouldContain("请选择组织");
+
+        var good = XlsxWriter.Write(PublicitySheet.SheetName, PublicitySheet.Headers, [[D(YearEnd), "展板", "好展板", "2", null], [D(YearEnd), "公众号信息", "推文", "5", null]]);
+        var saved = await session.SubmitFileAsync(page, "#dj-publicity-import-form", new Dictionary<string, string>(), "File", "宣传.xlsx", good);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var (_, done) = await session.GetAsync(saved.Headers.Location!.PathAndQuery);
+        done.QuerySelector("#dj-publicity-imported")!.TextContent.ShouldContain("已导入 2 条宣传记录");
+        (await CountAsync()).ShouldBe(before + 2);
+    }
+
+    [Fact]
+    public async Task ProblemImportPage_BadRowsShowRowAndReasonAndSaveNothing_ThenTheGoodFileIsSaved()
+    {
+        var wang = await HouseholdAsync("王家");
+        var li = await HouseholdAsync("李家");
+        await HouseholdAsync("同名户");
+        await HouseholdAsync("同名户");
+        Task<int> CountAsync() => DuesRows.WithDbAsync(App, db => db.Set<AssistanceProblem>().CountAsync(p => p.OrganizationId == _branch));
+        var before = await CountAsync();
+        using var session = new BrowserlessSession(App);
+        await session.LogInAsync(_admin);
+        var (opened, page) = await session.GetAsync($"/worklog/assistance/problems/import?org={_branch}");
+        opened.StatusCode.ShouldBe(HttpStatusCode.OK);
+        string Day(int offset) => D(Today.AddDays(offset));
+
+        var bad = XlsxWriter.Write(AssistanceProblemSheet.SheetName, AssistanceProblemSheet.Headers,
+        [
+            ["王家", "屋顶漏雨", Day(-5), null, null, null],
+            ["张家", "用水困难", Day(-5), null, null, null],                 // row 3: not registered
+            ["李家", "孩子上学远", Day(-5), null, Day(-6), null],           // row 4: resolved before collected
+            ["同名户", "看病难", Day(-5), null, null, null],                 // row 5: two households of that name
+            ["王家", "灌溉缺水", "五月一日", null, null, null],              // row 6: unreadable date
+        ]);
+        var refused = await session.SubmitFileAsync(page, "#dj-problems-import-form", new Dictionary<string, string>(), "File", "问题.xlsx", bad);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var report = await BrowserlessSession.ParseAsync(refused);
+        report.QuerySelector("#dj-import-report")!.TextContent.ShouldContain("未保存任何一行");
+        report.QuerySelectorAll("#dj-import-rows tbody tr").Select(r => r.GetAttribute("data-row")).ShouldBe(["3", "4", "5", "6"]);
+        report.QuerySelector("#dj-import-rows tr[data-row='3']")!.TextContent.ShouldContain("帮扶户“张家”未在本组织登记");
+        report.QuerySelector("#dj-import-rows tr[data-row='4']")!.TextContent.ShouldContain("不能早于收集日期");
+        report.QuerySelector("#dj-import-rows tr[data-row='5']")!.TextContent.ShouldContain("同名户");
+        report.QuerySelector("#dj-import-rows tr[data-row='6']")!.TextContent.ShouldContain("收集日期“五月一日”无法识别");
+        (await CountAsync()).ShouldBe(before);
+
+        var good = XlsxWriter.Write(AssistanceProblemSheet.SheetName, AssistanceProblemSheet.Headers,
+        [
+            ["王家", "屋顶漏雨", Day(-5), Day(-4), Day(-1), "已修缮"],
+            ["李家", "孩子上学远", Day(-5), Day(-3), null, null],
+            ["李家", "缺少劳力", Day(-2), null, null, null],
+        ]);
+        var saved = await session.SubmitFileAsync(page, "#dj-problems-import-form", new Dictionary<string, string>(), "File", "问题.xlsx", good);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var (_, done) = await session.GetAsync(saved.Headers.Location!.PathAndQuery);
+        done.QuerySelector("#dj-problems-imported")!.TextContent.ShouldContain("已导入 3 个帮扶问题");
+        (await CountAsync()).ShouldBe(before + 3);
+        var (_, household) = await session.GetAsync($"/worklog/assistance/{li}");
+        household.QuerySelectorAll("#dj-problems tbody tr .badge").Select(b => b.TextContent.Trim()).Order().ShouldBe(["待解决", "解决中"]);
+        var (_, wangPage) = await session.GetAsync($"/worklog/assistance/{wang}");
+        wangPage.QuerySelector("#dj-problems")!.TextContent.ShouldContain("已解决");
+    }
+
+    [Fact]
     public async Task Pages_household_visit_problem_and_publicity()
     {
         using var session = new BrowserlessSession(App);

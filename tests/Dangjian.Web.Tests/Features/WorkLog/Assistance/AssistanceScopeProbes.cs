@@ -50,9 +50,22 @@ public sealed class AssistanceScopeProbes : IApiScopeProbes
             content.Add(file, "file", "x.xlsx");
             return content;
         };
+        Func<HttpContent> problems = () =>
+        {
+            var content = new MultipartFormDataContent();
+            var file = new ByteArrayContent(Documents.Xlsx.XlsxWriter.Write("帮扶问题", ["帮扶户（户主姓名）", "问题", "收集日期"], [["越权户", "越权问题", today]]));
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            content.Add(file, "file", "x.xlsx");
+            return content;
+        };
         return new Dictionary<string, ApiProbe>
         {
+            ["POST /api/v1/worklog/assistance/problems/import"] = new(HttpMethod.Post, $"/api/v1/worklog/assistance/problems/import?organizationId={w.VictimBranch}", problems, ProbeExpect.Denied),
+            ["GET /api/v1/worklog/assistance/problems/template"] = new(HttpMethod.Get, "/api/v1/worklog/assistance/problems/template", null, ProbeExpect.OwnDataOnly),
             ["GET /api/v1/worklog/assistance/households"] = new(HttpMethod.Get, "/api/v1/worklog/assistance/households?pageSize=100", null, ProbeExpect.OwnDataOnly),
+            // The exports are zipped xlsx, so a marker search in the body proves nothing: ask for the victim's subtree and expect a refusal.
+            ["GET /api/v1/worklog/assistance/households/export"] = new(HttpMethod.Get, $"/api/v1/worklog/assistance/households/export?under={w.VictimBranch}", null, ProbeExpect.Denied),
+            ["GET /api/v1/worklog/assistance/problems/export"] = new(HttpMethod.Get, $"/api/v1/worklog/assistance/problems/export?under={w.VictimBranch}", null, ProbeExpect.Denied),
             ["GET /api/v1/worklog/assistance/households/{id:long}"] = new(HttpMethod.Get, $"/api/v1/worklog/assistance/households/{v.Household}", null, ProbeExpect.Denied),
             ["POST /api/v1/worklog/assistance/households"] = new(HttpMethod.Post, "/api/v1/worklog/assistance/households", household, ProbeExpect.Denied),
             ["PUT /api/v1/worklog/assistance/households/{id:long}"] = new(HttpMethod.Put, $"/api/v1/worklog/assistance/households/{v.Household}", household, ProbeExpect.Denied),
@@ -71,6 +84,7 @@ public sealed class AssistanceScopeProbes : IApiScopeProbes
             ["PUT /api/v1/worklog/publicity/{id:long}"] = new(HttpMethod.Put, $"/api/v1/worklog/publicity/{v.Publicity}", publicity, ProbeExpect.Denied),
             ["DELETE /api/v1/worklog/publicity/{id:long}"] = new(HttpMethod.Delete, $"/api/v1/worklog/publicity/{v.Publicity}", null, ProbeExpect.Denied),
             ["GET /api/v1/worklog/brand/"] = new(HttpMethod.Get, "/api/v1/worklog/brand/?pageSize=100", null, ProbeExpect.OwnDataOnly),
+            ["GET /api/v1/worklog/brand/export"] = new(HttpMethod.Get, $"/api/v1/worklog/brand/export?under={w.VictimBranch}", null, ProbeExpect.Denied),
             ["GET /api/v1/worklog/brand/{id:long}"] = new(HttpMethod.Get, $"/api/v1/worklog/brand/{v.Brand}", null, ProbeExpect.Denied),
             ["POST /api/v1/worklog/brand/"] = new(HttpMethod.Post, "/api/v1/worklog/brand/", brand, ProbeExpect.Denied),
             ["PUT /api/v1/worklog/brand/{id:long}"] = new(HttpMethod.Put, $"/api/v1/worklog/brand/{v.Brand}", brand, ProbeExpect.Denied),
@@ -90,9 +104,11 @@ public sealed class AssistancePageProbes : IPageScopeProbes
             ["/worklog/assistance/new"] = $"/worklog/assistance/new?org={w.Victim}",
             ["/worklog/assistance/{Id:long}"] = $"/worklog/assistance/{v.Household}",
             ["/worklog/assistance/{Id:long}/edit"] = $"/worklog/assistance/{v.Household}/edit",
+            ["/worklog/assistance/problems/import"] = $"/worklog/assistance/problems/import?org={w.Victim}",
             ["/worklog/assistance/problems/{Id:long}/edit"] = $"/worklog/assistance/problems/{v.Problem}/edit",
             ["/worklog/publicity"] = "/worklog/publicity?pageSize=100",
             ["/worklog/publicity/new"] = $"/worklog/publicity/new?org={w.Victim}",
+            ["/worklog/publicity/import"] = $"/worklog/publicity/import?org={w.Victim}",
             ["/worklog/publicity/{Id:long}/edit"] = $"/worklog/publicity/{v.Publicity}/edit",
             ["/worklog/brand"] = "/worklog/brand?pageSize=100",
             ["/worklog/brand/new"] = $"/worklog/brand/new?org={w.Victim}",

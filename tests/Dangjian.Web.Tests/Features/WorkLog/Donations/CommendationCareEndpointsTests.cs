@@ -5,6 +5,7 @@ using Dangjian.Core.Features.Access;
 using Dangjian.Core.Features.Metrics;
 using Dangjian.Core.Features.WorkLog.Care;
 using Dangjian.Core.Features.WorkLog.Commendations;
+using Dangjian.Documents.Xlsx;
 using Dangjian.Web.Tests.Features.Committees;
 using Dangjian.Web.Tests.Features.Dues;
 using Dangjian.Web.Tests.TestSupport;
@@ -149,6 +150,51 @@ public abstract class CommendationCareEndpointsTests(AppFixture fixture) : AppTe
         done.StatusCode.ShouldBe(HttpStatusCode.Redirect, await done.Content.ReadAsStringAsync());
         var (_, awards) = await session.GetAsync(done.Headers.Location!.PathAndQuery);
         awards.QuerySelector("#dj-commendations")!.TextContent.ShouldContain("五好党支部");
+    }
+
+    [Fact]
+    public async Task Exports_ChineseHeaders_OneRowPerRecord_OnlyTheCallersOrganizations()
+    {
+        var title = Unique("导出表彰");
+        await CreatedAsync(await _client.PostAsJsonAsync("/api/v1/worklog/commendations", Award(_a, Today.AddDays(-1), [], [_a1, _a2], title)));
+        await CreatedAsync(await _client.PostAsJsonAsync("/api/v1/worklog/commendations", Award(_b, Today.AddDays(-1), [], [_b1], title + "乙")));
+        await CreatedAsync(await _client.PostAsJsonAsync("/api/v1/worklog/care-visits", Care(_a, Today.AddDays(-1), [_a1], 321.5m, "Retired")));
+        await CreatedAsync(await _client.PostAsJsonAsync("/api/v1/worklog/care-visits", Care(_b, Today.AddDays(-1), [_b1], 99m)));
+
+        // The list page's button carries the list's filter.
+        using var session = new BrowserlessSession(App);
+        await session.LogInAsync(_admin);
+        var (_, list) = await session.GetAsync($"/worklog/commendations?org={_a}&from={Today.AddDays(-5):yyyy-MM-dd}");
+        list.QuerySelector("#dj-commendation-export")!.GetAttribute("href").ShouldBe($"/api/v1/worklog/commendations/export?under={_a}&from={Today.AddDays(-5):yyyy-MM-dd}");
+        var (_, careList) = await session.GetAsync($"/worklog/care?org={_a}&reason=Retired");
+        careList.QuerySelector("#dj-care-export")!.GetAttribute("href").ShouldBe($"/api/v1/worklog/care-visits/export?under={_a}&reason=Retired");
+
+        var awards = await SheetAsync(_client, $"/api/v1/worklog/commendations/export?under={_a}");
+        awards[0].ShouldBe(["表彰日期", "组织", "表彰级别", "表彰名称", "受表彰组织（个）", "受表彰党员（人）"]);
+        awards.Single(r => r.Contains(title)).ShouldBe([Today.AddDays(-1).ToString("yyyy-MM-dd"), "表彰慰问甲支部", CommendationLevel.County.Label(), title, "0", "2"]);
+        awards.ShouldNotContain(r => r.Contains(title + "乙"));
+
+        var care = await SheetAsync(_client, $"/api/v1/worklog/care-visits/export?under={_a}&reason=Retired");
+        care[0].ShouldBe(["慰问日期", "组织", "慰问原因", "慰问党员（人）", "慰问金（元）", "慰问物品", "慰问人"]);
+        care.Count.ShouldBe(2);
+        care[1].ShouldBe([Today.AddDays(-1).ToString("yyyy-MM-dd"), "表彰慰问甲支部", CareReason.Retired.Label(), "1", "321.50", "米、油", "支部书记"]);
+
+        // A worker of branch B exports without a filter and gets B's rows only.
+        var worker = await App.CreateUserAsync(Unique("worker"), Role.Worker, _b);
+        using var workerClient = App.ApiClient(worker);
+        var theirs = await SheetAsync(workerClient, "/api/v1/worklog/commendations/export");
+        theirs.ShouldContain(r => r.Contains(title + "乙"));
+        theirs.ShouldNotContain(r => r.Contains(title));
+        (await SheetAsync(workerClient, "/api/v1/worklog/care-visits/export")).Skip(1).ShouldAllBe(r => r[1] == "表彰慰问乙支部");
+        (await workerClient.GetAsync($"/api/v1/worklog/care-visits/export?under={_a}")).IsSuccessStatusCode.ShouldBeFalse();
+    }
+
+    private static async Task<List<List<string>>> SheetAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return XlsxReader.Read(await response.Content.ReadAsByteArrayAsync())!.Select(r => r.Cells.Select(c => c ?? "").ToList()).ToList();
     }
 }
 
