@@ -76,7 +76,7 @@ public sealed class AssistanceScopeProbes : IApiScopeProbes
             ["PUT /api/v1/worklog/assistance/problems/{id:long}"] = new(HttpMethod.Put, $"/api/v1/worklog/assistance/problems/{v.Problem}", problem, ProbeExpect.Denied),
             ["DELETE /api/v1/worklog/assistance/problems/{id:long}"] = new(HttpMethod.Delete, $"/api/v1/worklog/assistance/problems/{v.Problem}", null, ProbeExpect.Denied),
             ["GET /api/v1/worklog/publicity/"] = new(HttpMethod.Get, "/api/v1/worklog/publicity/?pageSize=100", null, ProbeExpect.OwnDataOnly),
-            ["GET /api/v1/worklog/publicity/export"] = new(HttpMethod.Get, "/api/v1/worklog/publicity/export", null, ProbeExpect.OwnDataOnly),
+            ["GET /api/v1/worklog/publicity/export"] = new(HttpMethod.Get, $"/api/v1/worklog/publicity/export?under={w.VictimBranch}", null, ProbeExpect.Denied),
             ["GET /api/v1/worklog/publicity/template"] = new(HttpMethod.Get, "/api/v1/worklog/publicity/template", null, ProbeExpect.OwnDataOnly),
             ["POST /api/v1/worklog/publicity/import"] = new(HttpMethod.Post, $"/api/v1/worklog/publicity/import?organizationId={w.VictimBranch}", import, ProbeExpect.Denied),
             ["GET /api/v1/worklog/publicity/{id:long}"] = new(HttpMethod.Get, $"/api/v1/worklog/publicity/{v.Publicity}", null, ProbeExpect.Denied),
