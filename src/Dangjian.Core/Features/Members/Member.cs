@@ -141,6 +141,13 @@ public sealed class Member : IOrganizationOwned
         ExitReason = status == MembershipStatus.Left ? reason : null;
     }
 
+    /// <summary>转正 (domain.md §6): the category becomes 正式; <paramref name="confirmedOn"/> is the end of the probation, where 党龄 starts.</summary>
+    internal void Confirm(DateOnly confirmedOn)
+    {
+        Category = MemberCategory.Full;
+        ConfirmedOn = confirmedOn;
+    }
+
     internal void MarkMaterials(bool application, bool volunteerForm, bool politicalReview, bool confirmationApplication, DateOnly today)
     {
         HasApplicationLetter = application;
