@@ -17,7 +17,7 @@ public sealed class Development : Migration
     /// holidays.md, as published: (notice year, 休息日 ranges with the holiday's name, 调休上班日). Ranges are inclusive; the
     /// weekends behind "与周末连休" are included. Frozen with this migration: corrections go through the product.
     /// </summary>
-    private static readonly (int Year, string Rest, string Work)[] Notices =
+    private static readonly (int Year, string RestDays, string Workdays)[] Notices =
     [
         (2018, "2017-12-30..2018-01-01 元旦;2018-02-15..2018-02-21 春节;2018-04-05..2018-04-07 清明节;2018-04-29..2018-05-01 劳动节;2018-06-16..2018-06-18 端午节;2018-09-22..2018-09-24 中秋节;2018-10-01..2018-10-07 国庆节",
             "2018-02-11,2018-02-24,2018-04-08,2018-04-28,2018-09-29,2018-09-30"),

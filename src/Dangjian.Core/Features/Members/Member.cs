@@ -148,6 +148,9 @@ public sealed class Member : IOrganizationOwned
         ConfirmedOn = confirmedOn;
     }
 
+    /// <summary>An audited correction of the 支部大会 vote date of a member admitted through the 发展党员 pipeline.</summary>
+    internal void CorrectAdmission(DateOnly admittedOn) => AdmittedOn = admittedOn;
+
     internal void MarkMaterials(bool application, bool volunteerForm, bool politicalReview, bool confirmationApplication, DateOnly today)
     {
         HasApplicationLetter = application;
