@@ -227,7 +227,11 @@ public sealed class Development : Migration
             values[i, 3] = days[i].Name;
         }
 
-        migrationBuilder.InsertData("HolidayDays", ["Date", "NoticeYear", "IsWorkday", "Name"], values);
+        // Without a model snapshot the seed must name its column types, which differ by provider.
+        string[] types = migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL"
+            ? ["date", "integer", "boolean", "character varying(50)"]
+            : ["TEXT", "INTEGER", "INTEGER", "TEXT"];
+        migrationBuilder.InsertData("HolidayDays", ["Date", "NoticeYear", "IsWorkday", "Name"], types, values);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
