@@ -348,4 +348,18 @@ public sealed class DevelopmentHandlerTests : IAsyncLifetime
         await RunAsync(id, applied, 2, 11);
         ShouldRefuse(await CompleteAsync(id, 12, D(2024, 10, 11), new StepDetails { NoticeFrom = D(2024, 9, 27), NoticeTo = D(2024, 10, 9) }), "development.notice_short");
     }
+
+    [Fact]
+    public async Task Reminders_ShowTheTalkDueAndTheOverdueApproval()
+    {
+        var talk = await CandidateAsync(D(2026, 6, 20));
+        var applied = D(2024, 1, 10);
+        var voted = await CandidateAsync(applied);
+        await RunAsync(voted, applied, 2, 16);   // vote on 2025-08-24: approval due 2025-11-24, last day 2026-02-24
+        var reminders = (await _db.Get<Dangjian.Core.Features.Reminders.GetRemindersHandler>()
+            .HandleAsync(new Dangjian.Core.Features.Reminders.GetRemindersQuery(_root), Admin, Ct)).Value
+            .Where(r => r.Category == DevelopmentReminderSource.Category).ToList();
+        reminders.ShouldContain(r => r.Link == $"/development/candidates/{talk}" && r.Severity == Dangjian.Core.Features.Reminders.ReminderSeverity.Warning && r.DueOn == D(2026, 7, 20));
+        reminders.ShouldContain(r => r.Link == $"/development/candidates/{voted}" && r.Severity == Dangjian.Core.Features.Reminders.ReminderSeverity.Overdue && r.Message.Contains("重新履行"));
+    }
 }
