@@ -55,6 +55,9 @@ public sealed class CorrectStepDateHandler(IDbContextFactory<DangjianDbContext> 
         {
             var member = await db.Set<Member>().SingleAsync(m => m.Id == memberId, ct);
             member.CorrectAdmission(on);
+            // The placement opened at admission starts on the vote; a later move keeps its own dates.
+            var opened = await db.Set<MemberPlacement>().Where(p => p.MemberId == memberId).OrderBy(p => p.From).FirstOrDefaultAsync(ct);
+            if (opened is not null && opened.From == original && (opened.To is null || opened.To > on)) opened.CorrectStart(on);
             if (c.ConfirmedOn is not null) member.Confirm(c.ProbationEndsOn!.Value);
         }
 
@@ -89,5 +92,23 @@ public sealed class CorrectStepDateHandler(IDbContextFactory<DangjianDbContext> 
         }
 
         return null;
+    }
+}
+
+/// <summary>Marks a step's paper documents as filed (归档), or not; uploads are attachments of the step.</summary>
+public sealed record MarkStepFiledCommand(long CandidateId, long StepId, bool Filed);
+
+public sealed class MarkStepFiledHandler(IDbContextFactory<DangjianDbContext> dbFactory)
+{
+    public async Task<Result<Done>> HandleAsync(MarkStepFiledCommand command, AccessScope scope, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var loaded = await CandidateAccess.LoadAsync(db, command.CandidateId, scope, Permission.Write, ct);
+        if (!loaded.IsSuccess) return loaded.FirstError;
+        var row = loaded.Value.Steps.SingleOrDefault(s => s.Id == command.StepId);
+        if (row is null) return DevelopmentErrors.StepNotFound;
+        row.MarkFiled(command.Filed);
+        await db.SaveChangesAsync(ct);
+        return Done.Value;
     }
 }

@@ -190,6 +190,9 @@ public sealed class MemberPlacement
         new() { MemberId = memberId, OrganizationId = organizationId, GroupId = groupId, From = from };
 
     internal void Close(DateOnly on) => To = on;
+
+    /// <summary>An audited correction of when the placement began (the 发展党员 vote date was corrected).</summary>
+    internal void CorrectStart(DateOnly from) => From = from;
 }
 
 /// <summary>The validated fields a user enters for a member.</summary>

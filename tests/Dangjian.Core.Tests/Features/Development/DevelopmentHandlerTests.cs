@@ -235,6 +235,9 @@ public sealed class DevelopmentHandlerTests : IAsyncLifetime
         var later = await handler.HandleAsync(new CorrectStepDateCommand(id, activist.Id, activist.CompletedOn.AddDays(1), "更正"), Admin, Ct);
         later.FirstError.Code.ShouldBe("development.target_too_early");
         (await LoadAsync(id)).ActivistOn.ShouldBe(activist.CompletedOn);
+        // Documents: marked as filed on the step.
+        (await _db.Get<MarkStepFiledHandler>().HandleAsync(new MarkStepFiledCommand(id, talk.Id, true), Admin, Ct)).IsSuccess.ShouldBeTrue();
+        (await LoadAsync(id)).Steps.Single(s => s.Id == talk.Id).DocumentsFiled.ShouldBeTrue();
         // Order: not after the next step.
         (await handler.HandleAsync(new CorrectStepDateCommand(id, talk.Id, D(2023, 12, 1), "更正"), Admin, Ct)).FirstError.Code.ShouldBe("development.step_date_next");
     }
@@ -361,5 +364,22 @@ public sealed class DevelopmentHandlerTests : IAsyncLifetime
             .Where(r => r.Category == DevelopmentReminderSource.Category).ToList();
         reminders.ShouldContain(r => r.Link == $"/development/candidates/{talk}" && r.Severity == Dangjian.Core.Features.Reminders.ReminderSeverity.Warning && r.DueOn == D(2026, 7, 20));
         reminders.ShouldContain(r => r.Link == $"/development/candidates/{voted}" && r.Severity == Dangjian.Core.Features.Reminders.ReminderSeverity.Overdue && r.Message.Contains("重新履行"));
+    }
+
+    [Fact]
+    public async Task CorrectStepDate_OfTheVote_MovesThe入党日期AndThePlacement()
+    {
+        var applied = D(2023, 1, 10);
+        var id = await CandidateAsync(applied);
+        await RunAsync(id, applied, 2, 17);
+        var vote = (await LoadAsync(id)).Steps.Single(s => s.Step == 15);
+        (await _db.Get<CorrectStepDateHandler>().HandleAsync(new CorrectStepDateCommand(id, vote.Id, vote.CompletedOn.AddDays(-1), "会议记录日期为前一日"), Admin, Ct))
+            .IsSuccess.ShouldBeTrue();
+        var member = await MemberOfAsync(id);
+        member.AdmittedOn.ShouldBe(vote.CompletedOn.AddDays(-1));
+        await using var db = await _db.OpenAsync();
+        (await db.Set<MemberPlacement>().SingleAsync(p => p.MemberId == member.Id, Ct)).From.ShouldBe(vote.CompletedOn.AddDays(-1));
+        (await LoadAsync(id)).ProbationEndsOn.ShouldBe(vote.CompletedOn.AddDays(-1).AddYears(1));
+        (await db.AuditEntries.Where(a => a.EntityType == nameof(Member)).OrderBy(a => a.Id).LastAsync(Ct)).Reason.ShouldBe("会议记录日期为前一日");
     }
 }
