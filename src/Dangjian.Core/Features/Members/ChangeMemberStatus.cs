@@ -40,6 +40,7 @@ public static class MemberStatusRules
         if (command.Status == MembershipStatus.Left)
         {
             if (command.ExitType is null) errors.Add(MemberErrors.ExitTypeRequired);
+            else if (command.ExitType == ExitType.Disqualified) errors.Add(MemberErrors.DisqualifiedThroughPipeline);
             if (string.IsNullOrEmpty(reason)) errors.Add(MemberErrors.StatusReasonRequired);
         }
 

@@ -141,6 +141,16 @@ public sealed class Member : IOrganizationOwned
         ExitReason = status == MembershipStatus.Left ? reason : null;
     }
 
+    /// <summary>转正 (domain.md §6): the category becomes 正式; <paramref name="confirmedOn"/> is the end of the probation, where 党龄 starts.</summary>
+    internal void Confirm(DateOnly confirmedOn)
+    {
+        Category = MemberCategory.Full;
+        ConfirmedOn = confirmedOn;
+    }
+
+    /// <summary>An audited correction of the 支部大会 vote date of a member admitted through the 发展党员 pipeline.</summary>
+    internal void CorrectAdmission(DateOnly admittedOn) => AdmittedOn = admittedOn;
+
     internal void MarkMaterials(bool application, bool volunteerForm, bool politicalReview, bool confirmationApplication, DateOnly today)
     {
         HasApplicationLetter = application;
@@ -180,6 +190,9 @@ public sealed class MemberPlacement
         new() { MemberId = memberId, OrganizationId = organizationId, GroupId = groupId, From = from };
 
     internal void Close(DateOnly on) => To = on;
+
+    /// <summary>An audited correction of when the placement began (the 发展党员 vote date was corrected).</summary>
+    internal void CorrectStart(DateOnly from) => From = from;
 }
 
 /// <summary>The validated fields a user enters for a member.</summary>

@@ -66,6 +66,9 @@ public enum ExitType
     SelfLapsed,
     Withdrew,
     Deceased,
+
+    /// <summary>取消预备党员资格 (《细则》第三十五条): a 预备党员 who is not confirmed; recorded by the 发展党员 pipeline.</summary>
+    Disqualified,
 }
 
 public static class MemberLabels
@@ -121,6 +124,7 @@ public static class MemberLabels
         ExitType.Expelled => "开除",
         ExitType.SelfLapsed => "自行脱党",
         ExitType.Withdrew => "退党",
+        ExitType.Disqualified => "取消预备党员资格",
         _ => "死亡",
     };
 

@@ -47,6 +47,7 @@ public static class MemberErrors
     public static Error StatusDateBeforeAdmission => Error.Validation("member.status_before_admission", "日期不能早于入党日期", "On");
     public static Error StatusReasonRequired => Error.Validation("member.status_reason", "请填写原因", "Reason");
     public static Error StatusReasonTooLong => Error.Validation("member.status_reason_long", "原因不能超过 500 个字", "Reason");
+    public static Error DisqualifiedThroughPipeline => Error.Validation("member.exit_disqualified", "取消预备党员资格请在发展党员程序中办理", "ExitType");
     public static Error ExitTypeRequired => Error.Validation("member.exit_type", "请选择出党方式", "ExitType");
     public static Error ProbationEndRequired => Error.Validation("member.probation_end", "请填写留党察看期满日期", "ProbationEndsOn");
     public static Error ProbationEndOutOfRange => Error.Validation("member.probation_end_range", "留党察看期为一年或两年，期满日期应在决定日期之后、两年以内", "ProbationEndsOn");

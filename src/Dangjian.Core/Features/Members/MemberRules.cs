@@ -44,32 +44,13 @@ public static class MemberRules
     public static Result<MemberFields> Validate(MemberInput input, DateOnly today)
     {
         var errors = new List<Error>();
-        var name = input.Name?.Trim() ?? "";
-        if (name.Length == 0) errors.Add(MemberErrors.NameRequired);
-        else if (name.Length > Member.NameMaxLength) errors.Add(MemberErrors.NameTooLong);
-
-        var id = IdNumber.Normalize(input.IdNumber);
-        var parsed = IdNumber.Parse(id);
-        if (!parsed.IsSuccess) errors.AddRange(parsed.Errors);
-        if (input.Gender is null) errors.Add(MemberErrors.GenderRequired);
-        if (input.BirthDate is null) errors.Add(MemberErrors.BirthDateRequired);
-        if (parsed.IsSuccess)
-        {
-            if (input.BirthDate is DateOnly birth && birth != parsed.Value.BirthDate) errors.Add(MemberErrors.BirthDateMismatch(parsed.Value.BirthDate));
-            if (input.Gender is Gender gender && gender != parsed.Value.Gender) errors.Add(MemberErrors.GenderMismatch(parsed.Value.Gender));
-        }
-
-        if (input.BirthDate > today) errors.Add(MemberErrors.BirthInFuture);
+        var (name, id) = ValidateIdentity(input.Name, input.Gender, input.BirthDate, input.IdNumber, today, errors);
         if (input.AdmittedOn is null) errors.Add(MemberErrors.AdmittedRequired);
         if (input.Category is null) errors.Add(MemberErrors.CategoryRequired);
         if (input.EmploymentStatus is null) errors.Add(MemberErrors.EmploymentRequired);
 
         // The chain of dates: each step strictly after the one before (《细则》).
-        if (input.BirthDate is DateOnly b && input.ApplicationDate is DateOnly applied)
-        {
-            if (applied <= b) errors.Add(MemberErrors.ApplicationBeforeBirth);
-            else if (Member.AgeOn(b, applied) < MinimumAgeAtApplication) errors.Add(MemberErrors.UnderageAtApplication(b.AddYears(MinimumAgeAtApplication)));
-        }
+        ValidateApplicationAge(input.BirthDate, input.ApplicationDate, errors);
 
         if (input.AdmittedOn is DateOnly admitted)
         {
@@ -109,6 +90,42 @@ public static class MemberRules
             Blank(input.CadreLevel), phone, Blank(input.Address), input.ApplicationDate, input.AdmittedOn!.Value, input.ConfirmedOn, input.Category!.Value,
             input.IsMobile, input.IsMobile ? Blank(input.MobileWhere) : null, input.IsMobile ? input.MobileSince : null,
             input.IsLostContact, input.IsLostContact ? input.LostContactSince : null);
+    }
+
+    /// <summary>
+    /// The identity checks every person record shares — members and 发展党员 candidates alike (domain.md §9): name, the ID number's
+    /// checksum, and the birth date and sex it encodes against what was entered. Returns the trimmed name and normalized ID number.
+    /// </summary>
+    public static (string Name, string IdNumber) ValidateIdentity(string? name, Gender? gender, DateOnly? birthDate, string? idNumber, DateOnly today, List<Error> errors)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length == 0) errors.Add(MemberErrors.NameRequired);
+        else if (trimmed.Length > Member.NameMaxLength) errors.Add(MemberErrors.NameTooLong);
+
+        var id = IdNumber.Normalize(idNumber);
+        var parsed = IdNumber.Parse(id);
+        if (!parsed.IsSuccess) errors.AddRange(parsed.Errors);
+        if (gender is null) errors.Add(MemberErrors.GenderRequired);
+        if (birthDate is null) errors.Add(MemberErrors.BirthDateRequired);
+        if (parsed.IsSuccess)
+        {
+            if (birthDate is DateOnly birth && birth != parsed.Value.BirthDate) errors.Add(MemberErrors.BirthDateMismatch(parsed.Value.BirthDate));
+            if (gender is Gender g && g != parsed.Value.Gender) errors.Add(MemberErrors.GenderMismatch(parsed.Value.Gender));
+        }
+
+        if (birthDate > today) errors.Add(MemberErrors.BirthInFuture);
+        return (trimmed, id);
+    }
+
+    /// <summary>
+    /// 《细则》第六条: 年满十八岁. The 18th birthday itself is allowed; a 29 February birthday turns 18 on 28 February of a common
+    /// year (the month's last day, as 《民法典》第二百零二条 reads a missing corresponding day; docs/adr/0015).
+    /// </summary>
+    public static void ValidateApplicationAge(DateOnly? birthDate, DateOnly? applicationDate, List<Error> errors)
+    {
+        if (birthDate is not DateOnly b || applicationDate is not DateOnly applied) return;
+        if (applied <= b) errors.Add(MemberErrors.ApplicationBeforeBirth);
+        else if (Member.AgeOn(b, applied) < MinimumAgeAtApplication) errors.Add(MemberErrors.UnderageAtApplication(b.AddYears(MinimumAgeAtApplication)));
     }
 
     private static void CheckLength(string? value, int max, string field, string label, List<Error> errors)

@@ -4,7 +4,7 @@ namespace Dangjian.Core.Features.Metrics;
 /// The values of <see cref="MetricRecord.RecordType"/>, one per kind of record a metric can list, so the web host can map each
 /// to the page that shows it: meeting, member, committeeTerm, transfer, evaluation, talk, duesLine, duesPayment, duesRemittance,
 /// organization, memberFile, donationDrive, commendation, careVisit. Records that belong to another record are listed as their parent (an agenda item, a key speaker
-/// organization, memberFile, customValue. Records that belong to another record are listed as their parent (an agenda item, a key speaker
+/// organization, memberFile, customValue, candidate (a person in the 发展党员 pipeline), developmentPlan. Records that belong to another record are listed as their parent (an agenda item, a key speaker
 /// or an attendee as its meeting; an election as its term; an evaluation entry as its session).
 /// </summary>
 public static class MetricRecordTypes
@@ -30,7 +30,9 @@ public static class MetricRecordTypes
     public const string PublicityItem = "publicityItem";
     public const string BrandActivity = "brandActivity";
     public const string CustomValue = "customValue";
+    public const string Candidate = "candidate";
+    public const string DevelopmentPlan = "developmentPlan";
 
     public static IReadOnlyList<string> All { get; } =
-        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile, VolunteerActivity, CommunityReport, PioneerPost, DonationDrive, Commendation, CareVisit, AssistanceHousehold, PublicityItem, BrandActivity, CustomValue];
+        [Meeting, Member, CommitteeTerm, Transfer, Evaluation, Talk, DuesLine, DuesPayment, DuesRemittance, Organization, MemberFile, VolunteerActivity, CommunityReport, PioneerPost, DonationDrive, Commendation, CareVisit, AssistanceHousehold, PublicityItem, BrandActivity, CustomValue, Candidate, DevelopmentPlan];
 }

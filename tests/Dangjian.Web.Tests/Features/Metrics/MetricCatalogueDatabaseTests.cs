@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Dangjian.Core.Features.Access;
 using Dangjian.Core.Features.Committees;
+using Dangjian.Core.Features.Development;
 using Dangjian.Core.Features.Dues;
 using Dangjian.Core.Features.Evaluations;
 using Dangjian.Core.Features.Meetings;
@@ -12,6 +13,7 @@ using Dangjian.Core.Features.WorkLog.Brand;
 using Dangjian.Core.Features.WorkLog.Publicity;
 using Dangjian.Web.Tests.Features.Committees;
 using Dangjian.Web.Tests.Features.Compliance;
+using Dangjian.Web.Tests.Features.Development;
 using Dangjian.Web.Tests.Features.Dues;
 using Dangjian.Web.Tests.Features.Transfers;
 using Dangjian.Web.Tests.TestSupport;
@@ -55,6 +57,7 @@ public abstract class MetricCatalogueDatabaseTests(AppFixture fixture) : AppTest
             .HandleAsync(new MarkMaterialsCommand(a1, true, true, true, true), AccessScope.Everything(null), CancellationToken.None));
         // a1 sits on R's committee, so attending A's meetings is 双重组织生活.
         await ComplianceTestData.AddSeatAsync(App, _r, a1, CommitteePost.Member, placed);
+        await DevelopmentAsync(a1, a3);
 
         await MeetingAsync(_a, Today.AddDays(-40), [MeetingKindCodes.BranchGeneralMeeting, MeetingKindCodes.ThemeDay], [a1, a2], [a3], LecturerRole.Secretary);
         await MeetingAsync(_a, Today.AddDays(-10), [MeetingKindCodes.PartyLecture], [a1], [], LecturerRole.OrdinaryMember);
@@ -132,6 +135,30 @@ public abstract class MetricCatalogueDatabaseTests(AppFixture fixture) : AppTest
         await DuesRows.RemittanceAsync(App, _r, _s, month, month, 25m, 0m, Today.AddDays(-1), "上缴上级");
     }
 
+    /// <summary>发展党员: people at every stage in A and B (one confirmed, one extended, one cancelled) and a plan for A.</summary>
+    private async Task DevelopmentAsync(long mentor, long sponsor)
+    {
+        var everything = AccessScope.Everything(null);
+        var longAgo = Today.AddYears(-3);
+        var confirmed = await DevelopmentTestData.CandidateAsync(App, _a, longAgo, "总表转正");
+        await DevelopmentTestData.StepsAsync(App, confirmed, longAgo, 2, 24, mentor, sponsor);
+        var extended = await DevelopmentTestData.CandidateAsync(App, _b, longAgo, "总表延长");
+        await DevelopmentTestData.StepsAsync(App, extended, longAgo, 2, 17, mentor, sponsor);
+        await DevelopmentTestData.RunAsync(App, sp => sp.GetRequiredService<ExtendProbationHandler>()
+            .HandleAsync(new ExtendProbationCommand(extended, Today.AddDays(-1), 6, "继续考察"), everything, CancellationToken.None));
+        var cancelled = await DevelopmentTestData.CandidateAsync(App, _b, longAgo, "总表取消");
+        await DevelopmentTestData.StepsAsync(App, cancelled, longAgo, 2, 17, mentor, sponsor);
+        await DevelopmentTestData.RunAsync(App, sp => sp.GetRequiredService<CancelProbationHandler>()
+            .HandleAsync(new CancelProbationCommand(cancelled, Today.AddDays(-1), "不具备党员条件"), everything, CancellationToken.None));
+        await DevelopmentTestData.CandidateAsync(App, _a, Today.AddDays(-10), "总表申请");
+        var activist = await DevelopmentTestData.CandidateAsync(App, _a, Today.AddMonths(-8), "总表积极分子");
+        await DevelopmentTestData.StepsAsync(App, activist, Today.AddMonths(-8), 2, 5, mentor, sponsor);
+        var target = await DevelopmentTestData.CandidateAsync(App, _b, Today.AddMonths(-20), "总表发展对象");
+        await DevelopmentTestData.StepsAsync(App, target, Today.AddMonths(-20), 2, 8, mentor, sponsor);
+        await DevelopmentTestData.RunAsync(App, sp => sp.GetRequiredService<SetDevelopmentPlanHandler>()
+            .HandleAsync(new SetDevelopmentPlanCommand(_a, Today.Year, 1, 3), everything, CancellationToken.None));
+    }
+
     private static async Task PostAsync(HttpClient client, string url, object body)
     {
         var response = await client.PostAsJsonAsync(url, body);
@@ -198,6 +225,16 @@ public abstract class MetricCatalogueDatabaseTests(AppFixture fixture) : AppTest
 
             // The seeded records show up where expected.
             readings.Get(new MetricRef("meetings.count"), _r).Value.ShouldBe(3);
+            readings.Get(new MetricRef("development.applicants"), _a).Value.ShouldBe(1);
+            readings.Get(new MetricRef("development.activists"), _a).Value.ShouldBe(1);
+            readings.Get(new MetricRef("development.targets"), _b).Value.ShouldBe(1);
+            readings.Get(new MetricRef("development.probationary"), _r).Value.ShouldBe(1);
+            readings.Get(new MetricRef("development.admitted"), _r).Value.ShouldBe(3);
+            readings.Get(new MetricRef("development.confirmed"), _a).Value.ShouldBe(1);
+            readings.Get(new MetricRef("development.extended"), _b).Value.ShouldBe(1);
+            readings.Get(new MetricRef("development.cancelled"), _b).Value.ShouldBe(1);
+            readings.Get(new MetricRef("development.planned"), _r).Value.ShouldBe(1);
+            readings.Get(new MetricRef("development.planned"), _b).HasData.ShouldBeFalse();
             readings.Get(new MetricRef("dualLife.count"), _a).Value.ShouldBe(2);
             readings.Get(new MetricRef("members.transferredIn"), _r).Value.ShouldBe(1);
             readings.Get(new MetricRef("members.transferredIn"), _b).Value.ShouldBe(1);

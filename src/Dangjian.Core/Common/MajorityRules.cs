@@ -1,8 +1,8 @@
-namespace Dangjian.Core.Features.Meetings;
+namespace Dangjian.Core.Common;
 
 /// <summary>
-/// The quorum and vote rules of branch meetings (domain.md §3), in one place: meetings, and later the 发展党员 admission
-/// and 转正 votes, call these. All arithmetic is on integers, so "more than half" cannot be moved by rounding:
+/// The quorum and vote rules of branch meetings (domain.md §3), in one place: meetings and the 发展党员 admission
+/// and 转正 votes (Features/Development) call these. All arithmetic is on integers, so "more than half" cannot be moved by rounding:
 /// exactly half is never enough.
 /// </summary>
 public static class MajorityRules
