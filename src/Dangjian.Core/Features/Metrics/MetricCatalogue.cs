@@ -35,8 +35,15 @@ public sealed record MetricDefinition(
 /// <summary>Where and when a metric's facts are read: a subtree (by path, already inside the caller's scope) and a period [From, To].</summary>
 public sealed record MetricScope(DangjianDbContext Db, string RootPath, DateOnly From, DateOnly To)
 {
-    // Copies made with `with` share the store; the key carries the subtree and period, so a copy never reads another's result.
-    private readonly Dictionary<(string, string, DateOnly, DateOnly), object> _shared = new();
+    // Only a batch's scope shares reads (SharingReads); copies made with `with` share the store, and the key carries the
+    // subtree and period, so a copy never reads another's result.
+    private Dictionary<(string, string, DateOnly, DateOnly), object>? Shared { get; init; }
+
+    /// <summary>
+    /// This scope with reads shared for its lifetime: <see cref="MetricEvaluator"/> makes one per batch, so the data cannot
+    /// change under it. A scope made directly reads afresh every time.
+    /// </summary>
+    public MetricScope SharingReads() => this with { Shared = new() };
 
     /// <summary>
     /// Reads a result once per evaluation batch: metrics that are different views of the same rows (dues due, paid and
@@ -45,10 +52,11 @@ public sealed record MetricScope(DangjianDbContext Db, string RootPath, DateOnly
     /// </summary>
     public Task<T> SharedAsync<T>(string name, Func<Task<T>> read)
     {
+        if (Shared is null) return read();
         var key = (name, RootPath, From, To);
-        if (_shared.TryGetValue(key, out var found)) return (Task<T>)found;
+        if (Shared.TryGetValue(key, out var found)) return (Task<T>)found;
         var task = read();
-        _shared[key] = task;
+        Shared[key] = task;
         return task;
     }
 }

@@ -104,7 +104,7 @@ public static class MetricEvaluator
         {
             var groupTargets = group.ToList();
             var root = CommonAncestor(groupTargets.Select(t => t.Path));
-            var scope = new MetricScope(db, root, from, to);
+            var scope = new MetricScope(db, root, from, to).SharingReads();
             var rollup = await Rollup.CreateAsync(db, root, groupTargets, ct);
 
             var inUse = new Dictionary<string, IReadOnlySet<long>>();
