@@ -1,4 +1,7 @@
+using Dangjian.Core.Common;
+using Dangjian.Core.Features.Access;
 using Dangjian.Core.Features.WorkLog.CustomIndicators;
+using Dangjian.Web.Components.Shared;
 using Dangjian.Web.Infrastructure;
 
 namespace Dangjian.Web.Features.WorkLog.CustomIndicators;
@@ -57,6 +60,11 @@ public static class WorkLogCustomIndicatorEndpoints
                 .ToHttp(Results.Ok))
             .WithSummary("指标数值列表（indicatorId=指标；under=组织编号；from/to=日期）");
 
+        values.MapGet("/export", async (long? indicatorId, long? under, DateOnly? from, DateOnly? to, ListCustomValuesHandler handler, RequestAccess access, CancellationToken ct) =>
+            (await CustomIndicatorSheets.ExportValuesAsync(handler, new ListCustomValuesQuery { IndicatorId = indicatorId, Under = under, From = from, To = to }, await access.ScopeAsync(ct), ct))
+                .ToFile("自定义指标数值.xlsx"))
+            .WithSummary("按筛选条件导出自定义指标数值（xlsx）");
+
         values.MapGet("/{id:long}", async (long id, GetCustomValueHandler handler, RequestAccess access, CancellationToken ct) =>
             (await handler.HandleAsync(new GetCustomValueQuery(id), await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
             .WithSummary("一条指标数值");
@@ -76,4 +84,13 @@ public static class WorkLogCustomIndicatorEndpoints
 
         return api;
     }
+}
+
+/// <summary>The 指标数值 export: the list's rows, its filter and the caller's scope; values carry their indicator's decimals.</summary>
+public static class CustomIndicatorSheets
+{
+    public static Task<Result<byte[]>> ExportValuesAsync(ListCustomValuesHandler handler, ListCustomValuesQuery query, AccessScope scope, CancellationToken ct) =>
+        WorkLogXlsx.ExportAsync(n => handler.HandleAsync(query with { Page = n, PageSize = WorkLogXlsx.PageSize }, scope, ct),
+            "自定义指标数值", ["日期", "指标", "单位", "组织", "数值", "备注"], v =>
+            [Fmt.Date(v.RecordedOn), v.IndicatorName, v.Unit, v.OrganizationName, v.Display, v.Note], [12, 24, 10, 24, 12, 30]);
 }

@@ -75,6 +75,10 @@ public static class WorkLogVolunteeringEndpoints
             (await handler.HandleAsync(new ListCommunityReportsQuery { Under = under, From = from, To = to, Search = search, Page = page, PageSize = pageSize }, await access.ScopeAsync(ct), ct))
                 .ToHttp(Results.Ok))
             .WithSummary("在职党员到社区报到记录");
+        reports.MapGet("/export", async (long? under, DateOnly? from, DateOnly? to, string? search, ListCommunityReportsHandler handler, RequestAccess access, CancellationToken ct) =>
+            (await VolunteeringSheets.ExportCommunityReportsAsync(handler, new ListCommunityReportsQuery { Under = under, From = from, To = to, Search = search }, await access.ScopeAsync(ct), ct))
+                .ToFile("在职党员到社区报到.xlsx"))
+            .WithSummary("按筛选条件导出在职党员到社区报到记录（xlsx）");
         reports.MapGet("/{id:long}", async (long id, GetCommunityReportHandler handler, RequestAccess access, CancellationToken ct) =>
             (await handler.HandleAsync(new GetCommunityReportQuery(id), await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
             .WithSummary("一条到社区报到记录");
@@ -93,6 +97,10 @@ public static class WorkLogVolunteeringEndpoints
         posts.MapGet("/", async (long? under, PioneerPostKind? kind, DateOnly? on, int? page, int? pageSize, ListPioneerPostsHandler handler, RequestAccess access, CancellationToken ct) =>
             (await handler.HandleAsync(new ListPioneerPostsQuery { Under = under, Kind = kind, On = on, Page = page, PageSize = pageSize }, await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
             .WithSummary("党员先锋岗、示范岗、责任区（kind=Pioneer/Model/ResponsibilityArea；on=当日有效）");
+        posts.MapGet("/export", async (long? under, PioneerPostKind? kind, DateOnly? on, ListPioneerPostsHandler handler, RequestAccess access, CancellationToken ct) =>
+            (await VolunteeringSheets.ExportPioneerPostsAsync(handler, new ListPioneerPostsQuery { Under = under, Kind = kind, On = on }, await access.ScopeAsync(ct), ct))
+                .ToFile("党员先锋岗.xlsx"))
+            .WithSummary("按筛选条件导出党员先锋岗、示范岗、责任区（xlsx）");
         posts.MapGet("/{id:long}", async (long id, GetPioneerPostHandler handler, RequestAccess access, CancellationToken ct) =>
             (await handler.HandleAsync(new GetPioneerPostQuery(id), await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok))
             .WithSummary("一个党员先锋岗");
@@ -162,4 +170,19 @@ public static class WorkLogVolunteeringEndpoints
         if (rows is null) return Error.Validation("worklog.import.notXlsx", "文件不是有效的 xlsx 工作簿", "file");
         return rows.Skip(1).Select(r => new VolunteerSheetRow(r.Number, r.Cells)).ToList();
     }
+}
+
+/// <summary>The 到社区报到 and 党员先锋岗 exports: the lists' rows, their filter and the caller's scope, under Chinese headers.</summary>
+public static class VolunteeringSheets
+{
+    public static Task<Result<byte[]>> ExportCommunityReportsAsync(ListCommunityReportsHandler handler, ListCommunityReportsQuery query, AccessScope scope, CancellationToken ct) =>
+        WorkLogXlsx.ExportAsync(n => handler.HandleAsync(query with { Page = n, PageSize = WorkLogXlsx.PageSize }, scope, ct),
+            "在职党员到社区报到", ["报到日期", "所在组织", "党员", "报到社区", "备注"], r =>
+            [Fmt.Date(r.ReportedOn), r.OrganizationName, r.MemberName, r.Community, r.Note], [12, 24, 12, 30, 30]);
+
+    public static Task<Result<byte[]>> ExportPioneerPostsAsync(ListPioneerPostsHandler handler, ListPioneerPostsQuery query, AccessScope scope, CancellationToken ct) =>
+        WorkLogXlsx.ExportAsync(n => handler.HandleAsync(query with { Page = n, PageSize = WorkLogXlsx.PageSize }, scope, ct),
+            "党员先锋岗", ["岗位名称", "类别", "所在组织", "在岗党员", "设岗日期", "撤岗日期", "备注"], p =>
+            [p.Name, p.KindLabel, p.OrganizationName, string.Join("、", p.Members.Select(m => m.Name)), Fmt.Date(p.From), Fmt.Date(p.To), p.Note],
+            [24, 12, 24, 30, 12, 12, 30]);
 }

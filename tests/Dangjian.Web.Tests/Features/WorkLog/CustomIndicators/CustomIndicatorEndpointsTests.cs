@@ -4,6 +4,8 @@ using System.Text.Json;
 using Dangjian.Core.Data;
 using Dangjian.Core.Features.Access;
 using Dangjian.Core.Features.Metrics;
+using Dangjian.Documents.Xlsx;
+using Dangjian.Web.Features.WorkLog;
 using Dangjian.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +24,7 @@ public abstract class CustomIndicatorEndpointsTests(AppFixture fixture) : AppTes
     private const string Values = "/api/v1/worklog/indicator-values";
     private static readonly DateOnly YearStart = new(Today.Year - 1, 1, 1);
 
+    private TestUser _admin = null!;
     private HttpClient _client = null!;
     private long _r;
     private long _a;
@@ -31,8 +34,8 @@ public abstract class CustomIndicatorEndpointsTests(AppFixture fixture) : AppTes
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        var admin = await App.CreateUserAsync(Unique("admin"), Role.SystemAdmin, null);
-        _client = App.ApiClient(admin);
+        _admin = await App.CreateUserAsync(Unique("admin"), Role.SystemAdmin, null);
+        _client = App.ApiClient(_admin);
         _r = await _client.CreateOrganizationAsync(null, Unique("R"), "指标测试党委", "Committee");
         _a = await _client.CreateOrganizationAsync(_r, Unique("A"), "指标测试甲支部", "Branch");
         _b = await _client.CreateOrganizationAsync(_r, Unique("B"), "指标测试乙支部", "Branch");
@@ -200,6 +203,30 @@ public abstract class CustomIndicatorEndpointsTests(AppFixture fixture) : AppTes
         text.ShouldContain("请填写计量单位");
         text.ShouldContain("请选择汇总方式");
         text.ShouldContain("小数位数应为 0 到 4 之间的整数");
+    }
+
+    [Fact]
+    public async Task Export_FollowsTheListFilter_WithTheIndicatorsDecimals()
+    {
+        var hours = await IdAsync(await _client.PostAsJsonAsync(Indicators, Definition(Key("exp"), _r, "导出学习时长", "小时", decimals: 2)));
+        var day = Today.AddDays(-2);
+        await IdAsync(await _client.PostAsJsonAsync(Values, Value(hours, _a, 3.5m, day, "集中学习")));
+        await IdAsync(await _client.PostAsJsonAsync(Values, Value(hours, _b, 1m, day)));
+
+        using var session = new BrowserlessSession(App);
+        await session.LogInAsync(_admin);
+        var (_, list) = await session.GetAsync($"/worklog/indicator-values?indicator={hours}&org={_a}");
+        list.QuerySelector("#dj-value-export")!.GetAttribute("href").ShouldBe($"{Values}/export?indicatorId={hours}&under={_a}");
+
+        var response = await _client.GetAsync($"{Values}/export?indicatorId={hours}&under={_a}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(WorkLogXlsx.ContentType);
+        var rows = XlsxReader.Read(await response.Content.ReadAsByteArrayAsync())!.Select(r => r.Cells.ToList()).ToList();
+        rows[0].ShouldBe(["日期", "指标", "单位", "组织", "数值", "备注"]);
+        rows.Skip(1).Single().ShouldBe([day.ToString("yyyy-MM-dd"), "导出学习时长", "小时", "指标测试甲支部", "3.50", "集中学习"]);
+
+        var whole = await _client.GetAsync($"{Values}/export?indicatorId={hours}&under={_r}");
+        XlsxReader.Read(await whole.Content.ReadAsByteArrayAsync())!.Count.ShouldBe(3);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class CustomIndicatorScopeProbes : IApiScopeProbes
             [$"POST {i}/{{id:long}}/archive"] = new(HttpMethod.Post, $"{i}/{indicator}/archive", new { archived = true }, ProbeExpect.Denied),
             [$"DELETE {i}/{{id:long}}"] = new(HttpMethod.Delete, $"{i}/{indicator}", null, ProbeExpect.Denied),
             [$"GET {v}/"] = new(HttpMethod.Get, $"{v}/?indicatorId={indicator}", null, ProbeExpect.OwnDataOnly),
+            [$"GET {v}/export"] = new(HttpMethod.Get, $"{v}/export?under={w.VictimBranch}", null, ProbeExpect.Denied),
             [$"GET {v}/{{id:long}}"] = new(HttpMethod.Get, $"{v}/{value}", null, ProbeExpect.Denied),
             [$"POST {v}/"] = new(HttpMethod.Post, $"{v}/", valueBody, ProbeExpect.Denied),
             [$"PUT {v}/{{id:long}}"] = new(HttpMethod.Put, $"{v}/{value}", valueBody, ProbeExpect.Denied),

@@ -7,6 +7,7 @@ using Dangjian.Core.Features.Members;
 using Dangjian.Core.Features.Metrics;
 using Dangjian.Core.Features.WorkLog.Volunteering;
 using Dangjian.Documents.Xlsx;
+using Dangjian.Web.Features.WorkLog;
 using Dangjian.Web.Tests.Features.Committees;
 using Dangjian.Web.Tests.Features.Dues;
 using Dangjian.Web.Tests.TestSupport;
@@ -173,6 +174,44 @@ public abstract class VolunteeringEndpointsTests(AppFixture fixture) : AppTests(
         (await ValueAsync("pioneer.posts", _root, "kind", "Model")).ShouldBe(0m);
         var bad = await _client.PostAsJsonAsync("/api/v1/worklog/pioneer-posts", new { organizationId = _a, name = "倒置", kind = "Model", from = "2025-02-01", to = "2025-01-01", memberIds = new[] { _m1 } });
         (await bad.Content.ReadAsStringAsync()).ShouldContain("不能早于开始日期");
+    }
+
+    [Fact]
+    public async Task Export_CommunityReportsAndPioneerPosts_FollowTheListFilter()
+    {
+        await CreatedAsync(await _client.PostAsJsonAsync("/api/v1/worklog/community-reports", new { organizationId = _a, memberId = _m1, community = "导出社区", reportedOn = "2025-03-01", note = "首次" }));
+        await CreatedAsync(await _client.PostAsJsonAsync("/api/v1/worklog/community-reports", new { organizationId = _b, memberId = _m3, community = "别的社区", reportedOn = "2025-04-01" }));
+        await CreatedAsync(await _client.PostAsJsonAsync("/api/v1/worklog/pioneer-posts", new { organizationId = _a, name = "导出窗口", kind = "Pioneer", from = "2024-06-01", to = "2025-12-31", note = "窗口岗", memberIds = new[] { _m1, _m2 } }));
+        await CreatedAsync(await _client.PostAsJsonAsync("/api/v1/worklog/pioneer-posts", new { organizationId = _b, name = "导出责任区", kind = "ResponsibilityArea", from = "2025-02-01", memberIds = new[] { _m3 } }));
+
+        var names = await DuesRows.WithDbAsync(App, db => db.Set<Member>().Where(m => m.Id == _m1 || m.Id == _m2).ToDictionaryAsync(m => m.Id, m => m.Name));
+        using var session = new BrowserlessSession(App);
+        await session.LogInAsync(_admin);
+        var (_, reportList) = await session.GetAsync($"/worklog/community-reports?org={_root}&q=导出");
+        reportList.QuerySelector("#dj-report-export")!.GetAttribute("href").ShouldBe($"/api/v1/worklog/community-reports/export?under={_root}&search=%E5%AF%BC%E5%87%BA");
+        var (_, postList) = await session.GetAsync($"/worklog/pioneer-posts?org={_root}&kind=Pioneer");
+        postList.QuerySelector("#dj-post-export")!.GetAttribute("href").ShouldBe($"/api/v1/worklog/pioneer-posts/export?under={_root}&kind=Pioneer");
+
+        var reports = await SheetAsync($"/api/v1/worklog/community-reports/export?under={_root}&search=导出");
+        reports[0].ShouldBe(["报到日期", "所在组织", "党员", "报到社区", "备注"]);
+        reports.Skip(1).Single().ShouldBe(["2025-03-01", "志愿甲支部", names[_m1], "导出社区", "首次"]);
+        (await SheetAsync($"/api/v1/worklog/community-reports/export?under={_root}")).Count.ShouldBe(3);
+
+        var posts = await SheetAsync($"/api/v1/worklog/pioneer-posts/export?under={_root}&kind=Pioneer");
+        posts[0].ShouldBe(["岗位名称", "类别", "所在组织", "在岗党员", "设岗日期", "撤岗日期", "备注"]);
+        var post = posts.Skip(1).Single();
+        post.Take(3).ShouldBe(["导出窗口", "党员先锋岗", "志愿甲支部"]);
+        post[3].Split('、').Order().ShouldBe(new[] { names[_m1], names[_m2] }.Order());
+        post.Skip(4).ShouldBe(["2024-06-01", "2025-12-31", "窗口岗"]);
+        (await SheetAsync($"/api/v1/worklog/pioneer-posts/export?under={_root}")).Count.ShouldBe(3);
+    }
+
+    private async Task<List<List<string>>> SheetAsync(string url)
+    {
+        var response = await _client.GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(WorkLogXlsx.ContentType);
+        return XlsxReader.Read(await response.Content.ReadAsByteArrayAsync())!.Select(r => r.Cells.ToList()).ToList();
     }
 
     private static MultipartFormDataContent Sheet(params string?[][] rows)
