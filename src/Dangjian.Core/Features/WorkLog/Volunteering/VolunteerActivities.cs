@@ -92,9 +92,6 @@ public sealed record VolunteerActivityListItem(
 
 public sealed class ListVolunteerActivitiesHandler(IDbContextFactory<DangjianDbContext> dbFactory)
 {
-    /// <summary>The largest list an export writes.</summary>
-    public const int ExportLimit = 10_000;
-
     public async Task<Result<Page<VolunteerActivityListItem>>> HandleAsync(ListVolunteerActivitiesQuery query, AccessScope scope, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -120,7 +117,7 @@ public sealed class ListVolunteerActivitiesHandler(IDbContextFactory<DangjianDbC
                 Party = participants.Count(p => p.ActivityId == a.Id),
                 Hours = participants.Where(p => p.ActivityId == a.Id).Sum(p => (decimal?)p.Hours) ?? 0m,
             };
-        var size = query.PageSize == ExportLimit ? ExportLimit : Page<VolunteerActivityListItem>.NormalizeSize(query.PageSize);
+        var size = Page<VolunteerActivityListItem>.NormalizeSize(query.PageSize);
         var number = Page<VolunteerActivityListItem>.NormalizeNumber(query.Page);
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);

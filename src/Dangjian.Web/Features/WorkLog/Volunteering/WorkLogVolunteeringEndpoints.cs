@@ -143,21 +143,9 @@ public static class WorkLogVolunteeringEndpoints
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(long? under, DateOnly? from, DateOnly? to, string? search, ListVolunteerActivitiesHandler handler, RequestAccess access, CancellationToken ct)
-    {
-        var list = await handler.HandleAsync(new ListVolunteerActivitiesQuery
-        {
-            Under = under, From = from, To = to, Search = search, PageSize = ListVolunteerActivitiesHandler.ExportLimit,
-        }, await access.ScopeAsync(ct), ct);
-        return list.ToHttp(page => Results.File(XlsxWriter.Write("志愿服务活动",
-            ["活动日期", "组织", "活动名称", "服务项目", "认领项目", "参与党员（人）", "群众志愿者（人）", "服务人次", "党员服务时长（小时）"],
-            page.Items.Select(a => (IReadOnlyList<string?>)
-            [
-                Fmt.Date(a.HeldOn), a.OrganizationName, a.Title, a.ServiceProject, a.ProjectClaimed ? "是" : "否",
-                a.PartyVolunteers.ToString(CultureInfo.InvariantCulture), a.PublicVolunteers.ToString(CultureInfo.InvariantCulture),
-                a.PersonTimes.ToString(CultureInfo.InvariantCulture), a.Hours.ToString("0.##", CultureInfo.InvariantCulture),
-            ]), [12, 24, 30, 20, 10, 14, 16, 12, 20]), XlsxContentType, "志愿服务活动.xlsx"));
-    }
+    private static async Task<IResult> ExportAsync(long? under, DateOnly? from, DateOnly? to, string? search, ListVolunteerActivitiesHandler handler, RequestAccess access, CancellationToken ct) =>
+        (await VolunteeringSheets.ExportActivitiesAsync(handler, new ListVolunteerActivitiesQuery { Under = under, From = from, To = to, Search = search }, await access.ScopeAsync(ct), ct))
+        .ToFile("志愿服务活动.xlsx");
 
     /// <summary>The data rows of an uploaded sheet (the first row is the header).</summary>
     private static async Task<Result<IReadOnlyList<VolunteerSheetRow>>> ReadSheetAsync(IFormFile? file, CancellationToken ct)
@@ -172,9 +160,18 @@ public static class WorkLogVolunteeringEndpoints
     }
 }
 
-/// <summary>The 到社区报到 and 党员先锋岗 exports: the lists' rows, their filter and the caller's scope, under Chinese headers.</summary>
+/// <summary>The 志愿服务活动, 到社区报到 and 党员先锋岗 exports: the lists' rows, their filter and the caller's scope, under Chinese headers.</summary>
 public static class VolunteeringSheets
 {
+    public static Task<Result<byte[]>> ExportActivitiesAsync(ListVolunteerActivitiesHandler handler, ListVolunteerActivitiesQuery query, AccessScope scope, CancellationToken ct) =>
+        WorkLogXlsx.ExportAsync(n => handler.HandleAsync(query with { Page = n, PageSize = WorkLogXlsx.PageSize }, scope, ct),
+            "志愿服务活动", ["活动日期", "组织", "活动名称", "服务项目", "认领项目", "参与党员（人）", "群众志愿者（人）", "服务人次", "党员服务时长（小时）"], a =>
+            [
+                Fmt.Date(a.HeldOn), a.OrganizationName, a.Title, a.ServiceProject, a.ProjectClaimed ? "是" : "否",
+                a.PartyVolunteers.ToString(CultureInfo.InvariantCulture), a.PublicVolunteers.ToString(CultureInfo.InvariantCulture),
+                a.PersonTimes.ToString(CultureInfo.InvariantCulture), a.Hours.ToString("0.##", CultureInfo.InvariantCulture),
+            ], [12, 24, 30, 20, 10, 14, 16, 12, 20]);
+
     public static Task<Result<byte[]>> ExportCommunityReportsAsync(ListCommunityReportsHandler handler, ListCommunityReportsQuery query, AccessScope scope, CancellationToken ct) =>
         WorkLogXlsx.ExportAsync(n => handler.HandleAsync(query with { Page = n, PageSize = WorkLogXlsx.PageSize }, scope, ct),
             "在职党员到社区报到", ["报到日期", "所在组织", "党员", "报到社区", "备注"], r =>
