@@ -1,7 +1,9 @@
 using Dangjian.Core.Data;
 using Dangjian.Core.Features.Metrics;
 using Dangjian.Core.Features.Organizations;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Dangjian.Core.Features.Development;
 
@@ -54,26 +56,45 @@ internal static class DevelopmentMetricQueries
         var ids = scope.Db.Organizations.InSubtree(scope.RootPath).Select(o => o.Id);
         return scope.Db.Set<Candidate>().AsNoTracking().Where(c => ids.Contains(c.OrganizationId));
     }
-
-    public static IQueryable<MetricRecord> AsRecords(IQueryable<Candidate> candidates, System.Linq.Expressions.Expression<Func<Candidate, MetricRecord>> projection) =>
-        candidates.Select(projection);
 }
 
-/// <summary>Shared shape of the 发展党员 metrics: a filter over candidates, counted per organization, listed as candidate records.</summary>
-public abstract class CandidateCountMetric : IMetric
+/// <summary>
+/// Shared shape of the 发展党员 counts, each a milestone date of <see cref="Candidate"/>. A point-in-time stage counts the
+/// people who reached it (<paramref name="reached"/> on or before the period end) and had not yet reached the next one
+/// (<paramref name="left"/>) nor been cancelled by then; a flow counts the milestones dated inside the period. Each record is
+/// the person, dated by the milestone.
+/// </summary>
+public abstract class CandidateCountMetric(
+    MetricDefinition definition, Expression<Func<Candidate, DateOnly?>> reached, Expression<Func<Candidate, DateOnly?>>? left, string detail) : IMetric
 {
-    public abstract MetricDefinition Definition { get; }
+    public MetricDefinition Definition { get; } = definition;
 
     public MetricSource Source => DevelopmentSource.Instance;
 
-    protected abstract IQueryable<Candidate> Filter(IQueryable<Candidate> candidates, DateOnly from, DateOnly to);
+    private IQueryable<Candidate> Counted(MetricScope scope)
+    {
+        var (from, to) = (scope.From, scope.To);
+        var x = reached.Parameters[0];
+        var on = reached.Body;
+        Expression<Func<DateOnly?, bool>> inPeriod = Definition.Kind == MetricKind.Flow ? d => d >= from && d <= to : d => d <= to;
+        var test = Replace(inPeriod, on);
+        if (Definition.Kind == MetricKind.PointInTime)
+        {
+            Expression<Func<DateOnly?, bool>> notYet = d => d == null || d > to;
+            if (left is not null) test = Expression.AndAlso(test, Replace(notYet, ReplacingExpressionVisitor.Replace(left.Parameters[0], x, left.Body)));
+            test = Expression.AndAlso(test, Replace(notYet, Expression.Property(x, nameof(Candidate.CancelledOn))));
+        }
 
-    /// <summary>The date shown with each record: the milestone the metric counts.</summary>
-    protected abstract System.Linq.Expressions.Expression<Func<Candidate, MetricRecord>> Record { get; }
+        return DevelopmentMetricQueries.Candidates(scope).Where(Expression.Lambda<Func<Candidate, bool>>(test, x));
+    }
+
+    /// <summary>The body of <paramref name="predicate"/> applied to <paramref name="date"/>.</summary>
+    private static Expression Replace(Expression<Func<DateOnly?, bool>> predicate, Expression date) =>
+        ReplacingExpressionVisitor.Replace(predicate.Parameters[0], date, predicate.Body);
 
     public Task<IReadOnlyList<MetricFact>> FactsAsync(MetricScope scope, string? dimension, CancellationToken ct) =>
         dimension is null
-            ? MetricFacts.CountAsync(Filter(DevelopmentMetricQueries.Candidates(scope), scope.From, scope.To).Select(c => c.OrganizationId), ct)
+            ? MetricFacts.CountAsync(Counted(scope).Select(c => c.OrganizationId), ct)
             : throw MetricFacts.UnknownDimension(Definition, dimension);
 
     public Task<IReadOnlyList<MetricDimensionValue>> DimensionValuesAsync(DangjianDbContext db, string dimension, CancellationToken ct) =>
@@ -82,129 +103,55 @@ public abstract class CandidateCountMetric : IMetric
     public IQueryable<MetricRecord> Records(MetricScope scope, string? dimension, string? dimensionValue)
     {
         if (dimension is not null) throw MetricFacts.UnknownDimension(Definition, dimension);
-        return Filter(DevelopmentMetricQueries.Candidates(scope), scope.From, scope.To).Select(Record);
+        Expression<Func<Candidate, DateOnly?, MetricRecord>> record = (x, on) => new MetricRecord
+        {
+            RecordType = MetricRecordTypes.Candidate, RecordId = x.Id, OrganizationId = x.OrganizationId, Date = on, Title = x.Name, Detail = detail,
+        };
+        var candidate = reached.Parameters[0];
+        var body = ReplacingExpressionVisitor.Replace(record.Parameters[0], candidate, ReplacingExpressionVisitor.Replace(record.Parameters[1], reached.Body, record.Body));
+        return Counted(scope).Select(Expression.Lambda<Func<Candidate, MetricRecord>>(body, candidate));
     }
 }
 
 /// <summary><c>development.applicants</c>: 入党申请人 at the period end (applied, not yet an activist).</summary>
-public sealed class DevelopmentApplicantsMetric : CandidateCountMetric
-{
-    public override MetricDefinition Definition { get; } = new("development.applicants", "入党申请人", "人", MetricKind.PointInTime, [],
-        "期末已递交入党申请书、尚未确定为入党积极分子的人数");
-
-    protected override IQueryable<Candidate> Filter(IQueryable<Candidate> c, DateOnly from, DateOnly to) =>
-        c.Where(x => x.ApplicationDate <= to && (x.ActivistOn == null || x.ActivistOn > to) && (x.CancelledOn == null || x.CancelledOn > to));
-
-    protected override System.Linq.Expressions.Expression<Func<Candidate, MetricRecord>> Record => x => new MetricRecord
-    {
-        RecordType = MetricRecordTypes.Candidate, RecordId = x.Id, OrganizationId = x.OrganizationId, Date = x.ApplicationDate, Title = x.Name, Detail = "入党申请人",
-    };
-}
+public sealed class DevelopmentApplicantsMetric() : CandidateCountMetric(
+    new("development.applicants", "入党申请人", "人", MetricKind.PointInTime, [], "期末已递交入党申请书、尚未确定为入党积极分子的人数"),
+    x => x.ApplicationDate, x => x.ActivistOn, "入党申请人");
 
 /// <summary><c>development.activists</c>: 入党积极分子 at the period end.</summary>
-public sealed class DevelopmentActivistsMetric : CandidateCountMetric
-{
-    public override MetricDefinition Definition { get; } = new("development.activists", "入党积极分子", "人", MetricKind.PointInTime, [],
-        "期末已确定为入党积极分子、尚未确定为发展对象的人数");
-
-    protected override IQueryable<Candidate> Filter(IQueryable<Candidate> c, DateOnly from, DateOnly to) =>
-        c.Where(x => x.ActivistOn <= to && (x.TargetOn == null || x.TargetOn > to) && (x.CancelledOn == null || x.CancelledOn > to));
-
-    protected override System.Linq.Expressions.Expression<Func<Candidate, MetricRecord>> Record => x => new MetricRecord
-    {
-        RecordType = MetricRecordTypes.Candidate, RecordId = x.Id, OrganizationId = x.OrganizationId, Date = x.ActivistOn, Title = x.Name, Detail = "入党积极分子",
-    };
-}
+public sealed class DevelopmentActivistsMetric() : CandidateCountMetric(
+    new("development.activists", "入党积极分子", "人", MetricKind.PointInTime, [], "期末已确定为入党积极分子、尚未确定为发展对象的人数"),
+    x => x.ActivistOn, x => x.TargetOn, "入党积极分子");
 
 /// <summary><c>development.targets</c>: 发展对象 at the period end (chosen, not yet approved as 预备党员).</summary>
-public sealed class DevelopmentTargetsMetric : CandidateCountMetric
-{
-    public override MetricDefinition Definition { get; } = new("development.targets", "发展对象", "人", MetricKind.PointInTime, [],
-        "期末已确定为发展对象、尚未经上级党委审批接收为预备党员的人数");
-
-    protected override IQueryable<Candidate> Filter(IQueryable<Candidate> c, DateOnly from, DateOnly to) =>
-        c.Where(x => x.TargetOn <= to && (x.AdmittedOn == null || x.AdmittedOn > to) && (x.CancelledOn == null || x.CancelledOn > to));
-
-    protected override System.Linq.Expressions.Expression<Func<Candidate, MetricRecord>> Record => x => new MetricRecord
-    {
-        RecordType = MetricRecordTypes.Candidate, RecordId = x.Id, OrganizationId = x.OrganizationId, Date = x.TargetOn, Title = x.Name, Detail = "发展对象",
-    };
-}
+public sealed class DevelopmentTargetsMetric() : CandidateCountMetric(
+    new("development.targets", "发展对象", "人", MetricKind.PointInTime, [], "期末已确定为发展对象、尚未经上级党委审批接收为预备党员的人数"),
+    x => x.TargetOn, x => x.AdmittedOn, "发展对象");
 
 /// <summary><c>development.probationary</c>: 预备党员 developed through the pipeline, at the period end.</summary>
-public sealed class DevelopmentProbationaryMetric : CandidateCountMetric
-{
-    public override MetricDefinition Definition { get; } = new("development.probationary", "预备党员", "人", MetricKind.PointInTime, [],
-        "期末经上级党委审批接收、尚未批准转正且未取消资格的预备党员人数（按发展党员记录统计）");
-
-    protected override IQueryable<Candidate> Filter(IQueryable<Candidate> c, DateOnly from, DateOnly to) =>
-        c.Where(x => x.AdmittedOn <= to && (x.ConfirmedOn == null || x.ConfirmedOn > to) && (x.CancelledOn == null || x.CancelledOn > to));
-
-    protected override System.Linq.Expressions.Expression<Func<Candidate, MetricRecord>> Record => x => new MetricRecord
-    {
-        RecordType = MetricRecordTypes.Candidate, RecordId = x.Id, OrganizationId = x.OrganizationId, Date = x.AdmittedOn, Title = x.Name, Detail = "预备党员",
-    };
-}
+public sealed class DevelopmentProbationaryMetric() : CandidateCountMetric(
+    new("development.probationary", "预备党员", "人", MetricKind.PointInTime, [], "期末经上级党委审批接收、尚未批准转正且未取消资格的预备党员人数（按发展党员记录统计）"),
+    x => x.AdmittedOn, x => x.ConfirmedOn, "预备党员");
 
 /// <summary><c>development.admitted</c>: new 预备党员, counted on the upper approval (domain.md §8: 发展党员 are counted after approval).</summary>
-public sealed class DevelopmentAdmittedMetric : CandidateCountMetric
-{
-    public override MetricDefinition Definition { get; } = new("development.admitted", "发展党员", "人", MetricKind.Flow, [],
-        "期间内经上级党委审批接收的预备党员人数（按审批日期统计）");
-
-    protected override IQueryable<Candidate> Filter(IQueryable<Candidate> c, DateOnly from, DateOnly to) =>
-        c.Where(x => x.AdmittedOn >= from && x.AdmittedOn <= to);
-
-    protected override System.Linq.Expressions.Expression<Func<Candidate, MetricRecord>> Record => x => new MetricRecord
-    {
-        RecordType = MetricRecordTypes.Candidate, RecordId = x.Id, OrganizationId = x.OrganizationId, Date = x.AdmittedOn, Title = x.Name, Detail = "接收为预备党员",
-    };
-}
+public sealed class DevelopmentAdmittedMetric() : CandidateCountMetric(
+    new("development.admitted", "发展党员", "人", MetricKind.Flow, [], "期间内经上级党委审批接收的预备党员人数（按审批日期统计）"),
+    x => x.AdmittedOn, null, "接收为预备党员");
 
 /// <summary><c>development.confirmed</c>: 转正, counted on the upper approval of the 转正.</summary>
-public sealed class DevelopmentConfirmedMetric : CandidateCountMetric
-{
-    public override MetricDefinition Definition { get; } = new("development.confirmed", "预备党员转正", "人", MetricKind.Flow, [],
-        "期间内经上级党委批准转为正式党员的人数（按审批日期统计）");
-
-    protected override IQueryable<Candidate> Filter(IQueryable<Candidate> c, DateOnly from, DateOnly to) =>
-        c.Where(x => x.ConfirmedOn >= from && x.ConfirmedOn <= to);
-
-    protected override System.Linq.Expressions.Expression<Func<Candidate, MetricRecord>> Record => x => new MetricRecord
-    {
-        RecordType = MetricRecordTypes.Candidate, RecordId = x.Id, OrganizationId = x.OrganizationId, Date = x.ConfirmedOn, Title = x.Name, Detail = "转为正式党员",
-    };
-}
+public sealed class DevelopmentConfirmedMetric() : CandidateCountMetric(
+    new("development.confirmed", "预备党员转正", "人", MetricKind.Flow, [], "期间内经上级党委批准转为正式党员的人数（按审批日期统计）"),
+    x => x.ConfirmedOn, null, "转为正式党员");
 
 /// <summary><c>development.extended</c>: probation extended.</summary>
-public sealed class DevelopmentExtendedMetric : CandidateCountMetric
-{
-    public override MetricDefinition Definition { get; } = new("development.extended", "延长预备期", "人", MetricKind.Flow, [],
-        "期间内决定延长预备期的人数");
-
-    protected override IQueryable<Candidate> Filter(IQueryable<Candidate> c, DateOnly from, DateOnly to) =>
-        c.Where(x => x.ExtendedOn >= from && x.ExtendedOn <= to);
-
-    protected override System.Linq.Expressions.Expression<Func<Candidate, MetricRecord>> Record => x => new MetricRecord
-    {
-        RecordType = MetricRecordTypes.Candidate, RecordId = x.Id, OrganizationId = x.OrganizationId, Date = x.ExtendedOn, Title = x.Name, Detail = "延长预备期",
-    };
-}
+public sealed class DevelopmentExtendedMetric() : CandidateCountMetric(
+    new("development.extended", "延长预备期", "人", MetricKind.Flow, [], "期间内决定延长预备期的人数"),
+    x => x.ExtendedOn, null, "延长预备期");
 
 /// <summary><c>development.cancelled</c>: 预备党员资格 cancelled.</summary>
-public sealed class DevelopmentCancelledMetric : CandidateCountMetric
-{
-    public override MetricDefinition Definition { get; } = new("development.cancelled", "取消预备党员资格", "人", MetricKind.Flow, [],
-        "期间内取消预备党员资格的人数");
-
-    protected override IQueryable<Candidate> Filter(IQueryable<Candidate> c, DateOnly from, DateOnly to) =>
-        c.Where(x => x.CancelledOn >= from && x.CancelledOn <= to);
-
-    protected override System.Linq.Expressions.Expression<Func<Candidate, MetricRecord>> Record => x => new MetricRecord
-    {
-        RecordType = MetricRecordTypes.Candidate, RecordId = x.Id, OrganizationId = x.OrganizationId, Date = x.CancelledOn, Title = x.Name, Detail = "取消预备党员资格",
-    };
-}
+public sealed class DevelopmentCancelledMetric() : CandidateCountMetric(
+    new("development.cancelled", "取消预备党员资格", "人", MetricKind.Flow, [], "期间内取消预备党员资格的人数"),
+    x => x.CancelledOn, null, "取消预备党员资格");
 
 /// <summary>The yearly plans of a metric scope: set in the subtree for a year the period touches.</summary>
 internal static class DevelopmentPlanQueries
