@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Dangjian.Bench.Compliance;
+using Dangjian.Bench.Shared;
 using Dangjian.Core;
 using Dangjian.Core.Common;
 using Dangjian.Core.Data;
@@ -50,7 +51,7 @@ output.WriteLine();
 var all = new List<Measurement>();
 foreach (var provider in providers)
 {
-    await using var database = provider == "postgres" ? await BenchDatabase.CreatePostgresAsync(postgresServer, keep) : BenchDatabase.CreateSqlite(keep);
+    await using var database = provider == "postgres" ? await BenchDatabase.CreatePostgresAsync("compliance", postgresServer, keep) : BenchDatabase.CreateSqlite("compliance", keep);
     var timer = new CommandTimer();
     var services = new ServiceCollection();
     services.AddSingleton<ICurrentActor>(new FixedActor("bench", "基准测试"));

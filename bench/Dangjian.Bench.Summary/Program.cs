@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Dangjian.Bench.Summary;
+using Dangjian.Bench.Shared;
 using Dangjian.Core;
 using Dangjian.Core.Common;
 using Dangjian.Core.Data;
@@ -61,7 +62,7 @@ output.WriteLine();
 var all = new List<Measurement>();
 foreach (var provider in providers)
 {
-    await using var database = provider == "postgres" ? await BenchDatabase.CreatePostgresAsync(postgresServer, keep, StringOption("--pg-options")) : BenchDatabase.CreateSqlite(keep);
+    await using var database = provider == "postgres" ? await BenchDatabase.CreatePostgresAsync("summary", postgresServer, keep, StringOption("--pg-options")) : BenchDatabase.CreateSqlite("summary", keep);
     var timer = new CommandTimer();
     var services = new ServiceCollection();
     services.AddSingleton<ICurrentActor>(new FixedActor("bench", "基准测试"));
