@@ -1,3 +1,4 @@
+using Dangjian.Bench.Shared;
 using System.Globalization;
 using System.Text;
 using Dangjian.Core.Data;

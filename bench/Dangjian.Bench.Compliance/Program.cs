@@ -180,7 +180,7 @@ foreach (var provider in providers)
     {
         foreach (var s in statements.OrderByDescending(s => s.Milliseconds).Take(3))
         {
-            output.WriteLine($"```sql\n-- {s.Milliseconds:F1} ms; parameters: {s.Parameters}\n{s.Sql}\n```");
+            output.WriteLine($"```sql\n-- {s.Milliseconds:F1} ms; parameters: {s.ParameterText}\n{s.Sql}\n```");
             output.WriteLine();
         }
     }

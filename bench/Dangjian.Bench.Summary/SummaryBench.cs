@@ -1,3 +1,4 @@
+using Dangjian.Bench.Shared;
 using System.Data.Common;
 using System.Globalization;
 using Dangjian.Core.Data;

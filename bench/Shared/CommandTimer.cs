@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Dangjian.Bench.Summary;
+namespace Dangjian.Bench.Shared;
 
 /// <summary>A parameter of a recorded statement, kept with its type so the statement can be sent again under EXPLAIN.</summary>
 internal sealed record RecordedParameter(string Name, object? Value, DbParameter Original);
@@ -15,7 +15,7 @@ internal sealed record TimedStatement(string Summary, double Milliseconds, doubl
 /// <summary>
 /// While started, times each query from execution to the reader's disposal (SQLite computes a GROUP BY while the rows are
 /// read, so the execute call alone would hide it), with this process's CPU time over the same span, and counts the rows
-/// read. Copied from bench/Dangjian.Bench.Compliance, plus the parameters kept for EXPLAIN.
+/// read. The parameters are kept for EXPLAIN.
 /// </summary>
 internal sealed class CommandTimer : DbCommandInterceptor
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Dangjian.Bench.Summary;
+namespace Dangjian.Bench.Shared;
 
 // The harness of bench/Dangjian.Bench (see bench/README.md, "Why a Stopwatch harness"), copied so the two programs stay independent.
 
