@@ -24,9 +24,16 @@ public abstract class AppFixture(DatabaseKind kind) : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        if (_app is null) return;
+        try
         {
             await _app.DisposeAsync();
+        }
+        catch (Exception e)
+        {
+            // Every test of the class has already reported; a host that stops badly is printed whole (to be read in
+            // the CI log) rather than turned into a class-cleanup failure that hides which step threw.
+            await Console.Error.WriteLineAsync($"[tests] stopping the {Kind} host failed: {e}");
         }
     }
 }

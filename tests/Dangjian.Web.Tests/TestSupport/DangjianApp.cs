@@ -43,6 +43,9 @@ public sealed class DangjianApp : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysFolder", _keysFolder);
         builder.UseSetting("Storage:AttachmentsPath", _attachmentsFolder);
         builder.UseSetting("Security:LoginAttemptsPerMinute", "10000");
+        // The daily 自行脱党 check would start a minute in and change data under tests sharing the host (and race the
+        // host's shutdown); tests call OpenDuesReviewCasesHandler themselves.
+        builder.UseSetting("Dues:ReviewCheckHours", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
