@@ -2,6 +2,7 @@ using Dangjian.Cli.Demo;
 using Dangjian.Cli.Infrastructure;
 using Dangjian.Core.Common;
 using Dangjian.Core.Data;
+using Dangjian.Core.Features.Development;
 using Dangjian.Core.Features.Members;
 using Dangjian.Core.Features.Organizations;
 using Dangjian.Core.Features.Reminders;
@@ -25,7 +26,9 @@ public sealed class DemoMembersSeedTests : CliTestBase
         await using var scope = services.CreateAsyncScope();
         await using var core = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DangjianDbContext>>().CreateDbContextAsync(Ct);
         var today = TimeProvider.System.Today();
-        var members = await core.Set<Member>().AsNoTracking().ToListAsync(Ct);
+        // The 发展党员 step admits its own 预备党员 later in the seed (DemoDevelopmentStepTests checks them).
+        var admitted = await core.Set<Candidate>().Where(c => c.MemberId != null).Select(c => c.MemberId!.Value).ToListAsync(Ct);
+        var members = await core.Set<Member>().AsNoTracking().Where(m => !admitted.Contains(m.Id)).ToListAsync(Ct);
         members.Count.ShouldBe(DemoMembersStep.MemberCount);
         members.Select(m => m.IdNumber).Distinct().Count().ShouldBe(members.Count);
         foreach (var m in members)
@@ -74,8 +77,8 @@ public sealed class DemoMembersSeedTests : CliTestBase
         await using var services = Db.Services();
         await using var scope = services.CreateAsyncScope();
         await using var core = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DangjianDbContext>>().CreateDbContextAsync(Ct);
-        (await core.Set<Member>().CountAsync(Ct)).ShouldBe(DemoMembersStep.MemberCount);
+        (await core.Set<Member>().CountAsync(Ct)).ShouldBe(DemoMembersStep.MemberCount + DemoDevelopmentStep.AdmittedCount);
         (await core.Set<Transfer>().CountAsync(Ct)).ShouldBe(4);
-        (await core.Set<MemberPlacement>().CountAsync(Ct)).ShouldBe(DemoMembersStep.MemberCount + 1);
+        (await core.Set<MemberPlacement>().CountAsync(Ct)).ShouldBe(DemoMembersStep.MemberCount + 1 + DemoDevelopmentStep.AdmittedCount);
     }
 }

@@ -28,25 +28,25 @@ public sealed class DemoMembersStep(
     public const int MemberCount = 600;
     public const string LetterPrefix = "SFS-ZJ-";
 
-    private static readonly string[] Surnames =
+    internal static readonly string[] Surnames =
     [
         "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗",
         "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡",
     ];
 
-    private static readonly string[] MaleGiven =
+    internal static readonly string[] MaleGiven =
     [
         "伟", "强", "磊", "军", "洋", "勇", "杰", "涛", "明", "超", "刚", "平", "辉", "鹏", "华", "飞", "鑫", "波", "斌", "宇",
         "建国", "志强", "海峰", "晓东", "文博", "国栋", "永刚", "振华", "立新", "俊杰", "浩然", "子轩", "宏伟", "德明", "建华",
     ];
 
-    private static readonly string[] FemaleGiven =
+    internal static readonly string[] FemaleGiven =
     [
         "芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "燕", "玲", "婷", "雪", "琳", "颖", "倩", "洁", "慧", "红", "梅", "萍",
         "秀英", "桂兰", "玉兰", "晓燕", "春梅", "丽华", "雅琴", "文静", "欣怡", "思雨", "佳怡", "海燕", "淑珍", "美玲", "晓红",
     ];
 
-    private static readonly (string Code, string Place)[] Areas =
+    internal static readonly (string Code, string Place)[] Areas =
     [
         ("110105", "北京市朝阳区"), ("120103", "天津市河西区"), ("130102", "河北省石家庄市"), ("140105", "山西省太原市"),
         ("210102", "辽宁省沈阳市"), ("320102", "江苏省南京市"), ("330106", "浙江省杭州市"), ("340104", "安徽省合肥市"),

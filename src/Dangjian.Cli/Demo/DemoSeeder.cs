@@ -50,6 +50,7 @@ public static class DemoSeedingServices
         services.AddScoped<IDemoSeedStep, DemoDonationsStep>();
         services.AddScoped<IDemoSeedStep, DemoAssistanceStep>();
         services.AddScoped<IDemoSeedStep, DemoCustomIndicatorsStep>();
+        services.AddScoped<IDemoSeedStep, DemoDevelopmentStep>();
         return services;
     }
 }

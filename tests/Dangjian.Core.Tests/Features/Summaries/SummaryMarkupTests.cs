@@ -36,7 +36,7 @@ public sealed class SummaryMarkupTests
     public void Registry_EveryModuleContributes()
     {
         var keys = SummaryRegistry.Default.Sentences.Select(s => s.Text).ToList();
-        foreach (var key in new[] { "meetings.count", "lectures.count", "members.count", "evaluation.sessions", "talks.count", "committee.elections", "members.transferredIn", "dues.due", "compliance.rate" })
+        foreach (var key in new[] { "meetings.count", "lectures.count", "members.count", "evaluation.sessions", "talks.count", "committee.elections", "members.transferredIn", "dues.due", "compliance.rate", "development.admitted", "development.applicants", "development.planned" })
             keys.ShouldContain(t => t.Contains("{" + key, StringComparison.Ordinal), key);
         SummaryRegistry.Default.Facts.Count.ShouldBeGreaterThanOrEqualTo(4);
     }

@@ -2,6 +2,7 @@ using Dangjian.Core.Features.Access;
 using Dangjian.Core.Features.Development;
 using Dangjian.Core.Features.Members;
 using Dangjian.Core.Features.Metrics;
+using Dangjian.Core.Features.Summaries;
 using Dangjian.Web.Tests.Features.Committees;
 using Dangjian.Web.Tests.Features.Dues;
 using Dangjian.Web.Tests.TestSupport;
@@ -133,6 +134,29 @@ public abstract class DevelopmentDatabaseTests(AppFixture fixture) : AppTests(fi
             .IsSuccess.ShouldBeFalse();
         (await TryAsync(App, sp => sp.GetRequiredService<GetCandidateProgressHandler>().HandleAsync(new GetCandidateProgressQuery(target), outsider, CancellationToken.None)))
             .IsSuccess.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Summary_ReportsTheAdmissionsThePipelineAndThePlan_FromTheRecords()
+    {
+        var year = Today.Year - 1;
+        var applied = new DateOnly(year, 6, 1).AddMonths(-18).AddDays(-75);      // approval (vote + 30 days) in June of last year
+        var admitted = await CandidateAsync(App, _b, applied);
+        await Steps(admitted, applied, 2, 17);
+        ScheduledOn(applied, 17).Year.ShouldBe(year);
+        var activistApplied = new DateOnly(year, 3, 1);
+        var activist = await CandidateAsync(App, _b, activistApplied);
+        await Steps(activist, activistApplied, 2, 5);
+        await RunAsync(App, sp => sp.GetRequiredService<SetDevelopmentPlanHandler>()
+            .HandleAsync(new SetDevelopmentPlanCommand(_b, year, 2, 3), AccessScope.Everything(null), CancellationToken.None));
+
+        var draft = await RunAsync(App, sp => sp.GetRequiredService<GenerateSummaryHandler>().HandleAsync(
+            new GenerateSummaryCommand(_b, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), SummaryKind.Annual), AccessScope.Everything(null), CancellationToken.None));
+        var text = string.Join("\n", draft.Blocks.Select(b => b.Text));
+        text.ShouldContain("经上级党委审批接收预备党员1名");
+        text.ShouldContain("入党积极分子1名");
+        text.ShouldContain("年度发展党员计划2名，完成率50.0%");
+        draft.Figures.ShouldContain(f => f.Ref == "development.admitted" && f.Value == 1);
     }
 }
 
