@@ -27,7 +27,11 @@ public sealed record CandidateDetails(
     DateOnly ApplicationDate, int? ExtensionMonths, DateOnly? ExtendedOn, DateOnly? CancelledOn, string? CancellationReason, bool IsMasked, bool CanWrite,
     CandidateProgress Progress, IReadOnlyList<CandidateStepRecord> Steps, IReadOnlyList<CandidatePersonItem> People);
 
-public sealed record GetCandidateDetailsQuery(long CandidateId);
+/// <summary>
+/// <see cref="ForForm"/>: a form page that does not show the identity reads it masked, so opening it is not an audited
+/// unmasked view.
+/// </summary>
+public sealed record GetCandidateDetailsQuery(long CandidateId, bool ForForm = false);
 
 /// <summary>
 /// One person's page: <see cref="GetCandidateProgressHandler"/>'s progress with the identity and the recorded step details.
@@ -58,7 +62,7 @@ public sealed class GetCandidateDetailsHandler(IDbContextFactory<DangjianDbConte
                 s.TrainingHours, s.NoticeFrom, s.NoticeTo, s.LeavesUnitOn, s.Vote);
         }).ToList();
 
-        var unmasked = MemberPrivacy.MaySeeUnmasked(scope, organization.Path);
+        var unmasked = !query.ForForm && MemberPrivacy.MaySeeUnmasked(scope, organization.Path);
         if (unmasked)
         {
             db.AuditEntries.Add(AuditEntry.Create(db.Clock.UtcNow(), actor.UserId, actor.DisplayName, c.OrganizationId, nameof(Candidate),

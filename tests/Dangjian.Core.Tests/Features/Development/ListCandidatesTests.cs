@@ -195,6 +195,10 @@ public sealed class ListCandidatesTests : IAsyncLifetime
         masked.Progress.Stage.ShouldBe(CandidateStage.Activist);
         (await _db.AuditAsync()).ShouldNotContain(a => a.EntityType == nameof(Candidate) && a.Action == Dangjian.Core.Features.Audit.AuditAction.Viewed);
 
+        // A form page reads the person masked even for an administrator, so opening it is not an audited view.
+        (await handler.HandleAsync(new GetCandidateDetailsQuery(id, ForForm: true), Admin, Ct)).Value.IsMasked.ShouldBeTrue();
+        (await _db.AuditAsync()).ShouldNotContain(a => a.EntityType == nameof(Candidate) && a.Action == Dangjian.Core.Features.Audit.AuditAction.Viewed);
+
         var full = (await handler.HandleAsync(new GetCandidateDetailsQuery(id), Admin, Ct)).Value;
         full.IsMasked.ShouldBeFalse();
         full.IdNumber.Length.ShouldBe(18);

@@ -10,7 +10,7 @@ internal static class CandidatePageLoad
     public static async Task<(CandidateDetails? Candidate, string? Error)> ForWriteAsync(
         GetCandidateDetailsHandler get, RequestAccess access, long id, HttpContext? http, CancellationToken ct)
     {
-        var found = await get.HandleAsync(new GetCandidateDetailsQuery(id), await access.ScopeAsync(ct), ct);
+        var found = await get.HandleAsync(new GetCandidateDetailsQuery(id, ForForm: true), await access.ScopeAsync(ct), ct);
         if (found.IsSuccess && found.Value.CanWrite) return (found.Value, null);
         if (http is not null) http.Response.StatusCode = found.IsSuccess ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
         return (null, found.IsSuccess ? AccessScope.ForbiddenMessage(Permission.Write) : found.FirstError.Message);
