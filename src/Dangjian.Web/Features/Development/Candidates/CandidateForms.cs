@@ -66,6 +66,17 @@ public sealed class CandidateForm
     public bool RecommendedByLeague { get; set; }
     public string? ApplicationDate { get; set; }
 
+    /// <summary>Why the application date changed (edit only): a correction of step 1, audited.</summary>
+    public string? Reason { get; set; }
+
+    public static CandidateForm From(CandidateDetails d) => new()
+    {
+        Name = d.Name, Gender = d.Gender.ToString(), Ethnicity = d.Ethnicity, BirthDate = CandidateForms.Text(d.BirthDate), IdNumber = d.IdNumber,
+        NativePlace = d.NativePlace, Education = d.Education?.ToString(), Occupation = d.Occupation?.ToString(), EmploymentStatus = d.EmploymentStatus.ToString(),
+        Employer = d.Employer, Phone = d.Phone, IsLeagueMember = d.IsLeagueMember, RecommendedByLeague = d.RecommendedByLeague,
+        ApplicationDate = CandidateForms.Text(d.ApplicationDate),
+    };
+
     public Result<CandidateInput> ToInput()
     {
         var errors = new List<Error>();

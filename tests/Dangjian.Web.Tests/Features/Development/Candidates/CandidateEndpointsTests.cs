@@ -257,6 +257,14 @@ public abstract class CandidateEndpointsTests(AppFixture fixture) : AppTests(fix
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await session.GetAsync($"/development/candidates/{id}/steps/{stepId}")).Document.QuerySelector("#dj-step-date")!.TextContent.ShouldBe(D(Today.AddMonths(-2).AddDays(6)));
 
+        // Editing: a changed application date needs a reason.
+        var (_, edit) = await session.GetAsync($"/development/candidates/{id}/edit");
+        (edit.QuerySelector("#Employer") as AngleSharp.Html.Dom.IHtmlInputElement)!.Value.ShouldBe("页面单位");
+        var unexplained = await BrowserlessSession.ParseAsync(await session.SubmitAsync(edit, "#dj-candidate-form", new Dictionary<string, string> { ["Input.ApplicationDate"] = D(Today.AddMonths(-2).AddDays(1)) }));
+        unexplained.QuerySelector("#dj-error-summary")!.TextContent.ShouldContain("更正日期须填写原因");
+        (await session.SubmitAsync(edit, "#dj-candidate-form", new Dictionary<string, string> { ["Input.Employer"] = "新单位" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await DetailsAsync(id)).GetProperty("employer").GetString().ShouldBe("新单位");
+
         // Mentors are chosen from the branch's members, with their standing.
         var (_, sponsors) = await session.GetAsync($"/development/candidates/{id}/steps/new?step=9");
         var options = sponsors.QuerySelectorAll("#FirstMemberId option").Select(o => o.TextContent).ToList();

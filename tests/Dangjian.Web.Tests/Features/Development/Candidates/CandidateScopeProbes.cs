@@ -67,6 +67,7 @@ public sealed class CandidatePageScopeProbes : IPageScopeProbes
             ["/development/candidates/{Id:long}"] = $"/development/candidates/{v.Id}",
             ["/development/candidates/{Id:long}/steps/new"] = $"/development/candidates/{v.Id}/steps/new?step=18",
             ["/development/candidates/{Id:long}/steps/{StepId:long}"] = $"/development/candidates/{v.Id}/steps/{v.StepId}",
+            ["/development/candidates/{Id:long}/edit"] = $"/development/candidates/{v.Id}/edit",
             ["/development/candidates/{Id:long}/extension"] = $"/development/candidates/{v.Id}/extension",
             ["/development/candidates/{Id:long}/cancellation"] = $"/development/candidates/{v.Id}/cancellation",
         };
