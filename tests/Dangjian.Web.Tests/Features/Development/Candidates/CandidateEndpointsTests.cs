@@ -251,6 +251,10 @@ public abstract class CandidateEndpointsTests(AppFixture fixture) : AppTests(fix
         // 更正日期 needs a reason.
         var (_, stepPage) = await session.GetAsync($"/development/candidates/{id}/steps/{stepId}");
         stepPage.QuerySelector("#dj-attachments-empty").ShouldNotBeNull();
+        var uploaded = await session.SubmitFileAsync(stepPage, "#dj-attachment-upload", new Dictionary<string, string>(), "file", "谈话记录.pdf", Dangjian.Web.Tests.Features.Attachments.AttachmentTestData.Pdf);
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.Redirect, await uploaded.Content.ReadAsStringAsync());
+        var (_, withFile) = await session.GetAsync(uploaded.Headers.Location!.OriginalString);
+        withFile.QuerySelector("#dj-attachments-table")!.TextContent.ShouldContain("谈话记录.pdf");
         var noReason = await BrowserlessSession.ParseAsync(await session.SubmitAsync(stepPage, "#dj-step-date-form", new Dictionary<string, string> { ["Input.CompletedOn"] = D(Today.AddMonths(-2).AddDays(6)) }));
         noReason.QuerySelector("[data-field='Reason']")!.TextContent.ShouldBe("更正日期须填写原因");
         (await session.SubmitAsync(stepPage, "#dj-step-date-form", new Dictionary<string, string> { ["Input.CompletedOn"] = D(Today.AddMonths(-2).AddDays(6)), ["Input.Reason"] = "以记录为准" }))
