@@ -39,8 +39,6 @@ public sealed record GetCandidateDetailsQuery(long CandidateId, bool ForForm = f
 /// </summary>
 public sealed class GetCandidateDetailsHandler(IDbContextFactory<DangjianDbContext> dbFactory, TimeProvider clock, ICurrentActor actor)
 {
-    public const string UnmaskedViewReason = MemberPrivacy.UnmaskedViewReason;
-
     public async Task<Result<CandidateDetails>> HandleAsync(GetCandidateDetailsQuery query, AccessScope scope, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -66,7 +64,7 @@ public sealed class GetCandidateDetailsHandler(IDbContextFactory<DangjianDbConte
         if (unmasked)
         {
             db.AuditEntries.Add(AuditEntry.Create(db.Clock.UtcNow(), actor.UserId, actor.DisplayName, c.OrganizationId, nameof(Candidate),
-                c.Id.ToString(CultureInfo.InvariantCulture), AuditAction.Viewed, "[]", UnmaskedViewReason));
+                c.Id.ToString(CultureInfo.InvariantCulture), AuditAction.Viewed, "[]", MemberPrivacy.UnmaskedViewReason));
             await db.SaveChangesAsync(ct);
         }
 
