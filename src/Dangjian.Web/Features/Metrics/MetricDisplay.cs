@@ -243,8 +243,8 @@ public static class MetricLinks
                 $"/dues/ledger?org={org}&month={month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}",
             MetricRecordTypes.DuesRemittance => day is null ? $"/dues/remittances?org={org}" : $"/dues/remittances?org={org}&from={day}&to={day}",
             MetricRecordTypes.CustomValue => $"/worklog/indicator-values/{id}/edit",
-            // Until the 发展党员 pages exist, a candidate or a plan opens its organization.
-            MetricRecordTypes.Candidate or MetricRecordTypes.DevelopmentPlan => $"/organizations/{org}",
+            MetricRecordTypes.Candidate => $"/development/candidates/{id}",
+            MetricRecordTypes.DevelopmentPlan => $"/development/plans?org={org}",
             MetricRecordTypes.VolunteerActivity => $"/worklog/volunteering/{id}/edit",
             MetricRecordTypes.CommunityReport => $"/worklog/community-reports/{id}/edit",
             MetricRecordTypes.PioneerPost => $"/worklog/pioneer-posts/{id}/edit",
