@@ -14,11 +14,12 @@ public static class DevelopmentDocuments
 {
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+    // Headers are broken by hand where a cell would otherwise wrap mid-word ("出生年/月").
     // Column widths in millimetres of the 156 mm line, from what each column must hold on one line as LibreOffice renders
     // it: a three-character name 19, "1996.05" 21, a full date 29; 序号 and 性别 take one character and a two-line header.
     private static readonly IReadOnlyList<double> NoticeWidths = [9, 19, 9, 22, 14, 25, 29, 29];
     // The 备案 table has one column more and no 序号 (the body states the count): 培养联系人 and 入党介绍人 one name a line.
-    private static readonly IReadOnlyList<double> FilingWidths = [19, 9, 23, 14, 20, 23, 28, 20];
+    private static readonly IReadOnlyList<double> FilingWidths = [19, 9, 23, 14, 19, 24, 28, 20];
 
     /// <summary>Characters of 二号 on the 156 mm title line; a longer title is broken at a phrase rather than wherever it overflows.</summary>
     private const int TitleLineCharacters = 20;
@@ -31,7 +32,7 @@ public static class DevelopmentDocuments
             new BodyParagraph($"按照《中国共产党发展党员工作细则》的要求，{notice.OrganizationName}对入党积极分子的培养教育和考察情况进行了研究，"
                 + $"拟将以下{notice.People.Count}名同志确定为发展对象，现予公示。"),
             new BodyTable(
-                ["序号", "姓名", "性别", "出生年月", "学历", "工作单位", "申请入党时间", "确定为入党积极分子时间"],
+                ["序号", "姓名", "性别", "出生\n年月", "学历", "工作单位", "申请入党\n时间", "确定为积极\n分子时间"],
                 notice.People.Select((p, i) => Row(i, p.Name, p.Gender, p.BirthDate, p.Education, p.Employer ?? "", TableDate(p.ApplicationDate), TableDate(p.ActivistOn))).ToList(),
                 NoticeWidths),
         };
@@ -47,9 +48,9 @@ public static class DevelopmentDocuments
             new BodyParagraph($"按照《中国共产党发展党员工作细则》的要求，{notice.OrganizationName}拟在以下{notice.People.Count}名预备党员的预备期满后，"
                 + "提交支部党员大会讨论其转为正式党员的问题，现予公示。"),
             new BodyTable(
-                ["序号", "姓名", "性别", "出生年月", "学历", "所在党支部", "入党时间", "预备期满时间"],
+                ["序号", "姓名", "性别", "出生\n年月", "学历", "所在\n党支部", "入党时间", "预备期满\n时间"],
                 notice.People.Select((p, i) => Row(i, p.Name, p.Gender, p.BirthDate, p.Education, p.BranchName, TableDate(p.VotedOn),
-                    TableDate(p.ProbationEndsOn) + (p.ExtensionMonths is int m ? $"\n（延长{m}个月）" : ""))).ToList(),
+                    TableDate(p.ProbationEndsOn) + (p.ExtensionMonths is int m ? $"\n延长{m}个月" : ""))).ToList(),
                 NoticeWidths),
         };
         blocks.AddRange(NoticeClosing(notice.OrganizationName, notice.Period, notice.Contact, notice.Phone));
@@ -72,7 +73,7 @@ public static class DevelopmentDocuments
             new BodyParagraph($"按照《中国共产党发展党员工作细则》的规定，{period}，{report.OrganizationName}{basis}，共确定{what}{report.People.Count}名。"
                 + (activists ? "" : "上述同志均已经过一年以上的培养教育和考察。") + "现将名单报上，请予备案。"),
             new BodyTable(
-                ["姓名", "性别", "出生年月", "学历", "工作单位", "申请入党时间", $"确定为{what}时间", activists ? "培养联系人" : "入党介绍人"],
+                ["姓名", "性别", "出生\n年月", "学历", "工作单位", "申请入党\n时间", activists ? "确定为积极\n分子时间" : "确定为发展\n对象时间", activists ? "培养\n联系人" : "入党\n介绍人"],
                 report.People.Select(p => (IReadOnlyList<string>)
                 [
                     p.Name, p.Gender.Label(), TableMonth(p.BirthDate), p.Education?.Label() ?? "",

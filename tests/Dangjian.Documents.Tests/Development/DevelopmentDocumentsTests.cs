@@ -48,7 +48,7 @@ public sealed class DevelopmentDocumentsTests
         paragraphs[^2].ShouldBe(DevelopmentSamples.Branch);
         paragraphs[^1].ShouldBe("2026年9月30日");
         var rows = TableRows(docx).Single();
-        rows[0].ShouldBe(["序号", "姓名", "性别", "出生年月", "学历", "工作单位", "申请入党时间", "确定为入党积极分子时间"]);
+        rows[0].ShouldBe(["序号", "姓名", "性别", "出生年月", "学历", "工作单位", "申请入党时间", "确定为积极分子时间"]);
         rows.Count.ShouldBe(4);
         rows[1].ShouldBe(["1", "王晓明", "男", "1996.05", "大学本科", "区第一中学", "2024.09.02", "2025.03.10"]);
         rows[2][1].ShouldBe("李芳");
@@ -66,7 +66,7 @@ public sealed class DevelopmentDocumentsTests
         var rows = TableRows(docx).Single();
         rows[0].ShouldBe(["序号", "姓名", "性别", "出生年月", "学历", "所在党支部", "入党时间", "预备期满时间"]);
         rows[1].ShouldBe(["1", "周敏", "女", "1995.07", "大学本科", "第一支部", "2025.12.18", "2026.12.18"]);
-        rows[2][7].ShouldBe("2026.12.20（延长6个月）");
+        rows[2][7].ShouldBe("2026.12.20延长6个月"); // on a second line
         paragraphs[^1].ShouldBe("2026年12月3日");
     }
 
@@ -84,10 +84,10 @@ public sealed class DevelopmentDocumentsTests
         var addressee = body.Elements<Paragraph>().ElementAt(2).ParagraphProperties!.ParagraphStyleId!.Val!.Value!;
         var style = docx.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<Style>().Single(s => s.StyleId == addressee);
         style.StyleParagraphProperties!.Indentation!.FirstLineChars!.Value.ShouldBe(0);
-        paragraphs[3].ShouldContain("2026年7月1日至2026年12月31日");
+        paragraphs[3].ShouldContain("2026年7月1日至2026年11月30日");
         paragraphs[3].ShouldContain("共确定入党积极分子3名");
         var rows = TableRows(docx).Single();
-        rows[0].ShouldBe(["姓名", "性别", "出生年月", "学历", "工作单位", "申请入党时间", "确定为入党积极分子时间", "培养联系人"]);
+        rows[0].ShouldBe(["姓名", "性别", "出生年月", "学历", "工作单位", "申请入党时间", "确定为积极分子时间", "培养联系人"]);
         rows.Count.ShouldBe(4);
         rows[1].ShouldBe(["刘洋", "男", "1998.03", "大学本科", "某某区第一中学", "2026.01", "2026.07.15", "张建国王红"]); // one name a line
         rows[3][^1].ShouldBeEmpty();

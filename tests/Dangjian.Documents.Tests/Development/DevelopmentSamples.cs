@@ -43,7 +43,7 @@ internal static class DevelopmentSamples
         Branch,
         Committee,
         new DateOnly(2026, 7, 1),
-        new DateOnly(2026, 12, 31),
+        new DateOnly(2026, 11, 30),
         [
             new(31, "刘洋", Gender.Male, new DateOnly(1998, 3, 22), Education.Undergraduate, "某某区第一中学", "第一支部", new DateOnly(2026, 1, 8), new DateOnly(2026, 7, 15), ["张建国", "王红"]),
             new(32, "陈静怡", Gender.Female, new DateOnly(2000, 8, 30), Education.JuniorCollege, "某某区教育局财务科", "第一支部", new DateOnly(2026, 2, 26), new DateOnly(2026, 9, 1), ["张建国"]),
