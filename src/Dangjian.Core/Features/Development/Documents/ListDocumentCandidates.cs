@@ -9,8 +9,11 @@ namespace Dangjian.Core.Features.Development.Documents;
 public sealed record DocumentCandidate(
     long Id, string Name, string BranchName, DateOnly ApplicationDate, DateOnly? ActivistOn, DateOnly? VotedOn, DateOnly? ProbationEndsOn);
 
-/// <summary>The people a 公示 may include, and the 公示 length the organization's setting asks for.</summary>
-public sealed record DocumentCandidates(IReadOnlyList<DocumentCandidate> People, int NoticeWorkingDays);
+/// <summary>
+/// The people a 公示 may include, the 公示 length the organization's setting asks for, and the last year the holiday calendar
+/// holds (null when empty): a 公示 in a later year is counted on the bare week, which the page warns about.
+/// </summary>
+public sealed record DocumentCandidates(IReadOnlyList<DocumentCandidate> People, int NoticeWorkingDays, int? LastHolidayYear = null);
 
 /// <summary>
 /// Who may go on a 公示 of <see cref="Kind"/> in the organization's subtree, as the notice queries check it: activists for the
@@ -27,6 +30,7 @@ public sealed class ListDocumentCandidatesHandler(IDbContextFactory<DangjianDbCo
         if (!org.IsSuccess) return org.FirstError;
         var policy = await CandidateAccess.PolicyAsync(db, org.Value.Id, ct);
         if (!query.Kind.IsNotice()) return new DocumentCandidates([], policy.NoticeWorkingDays);
+        var lastHolidayYear = await db.Set<HolidayDay>().MaxAsync(d => (int?)d.NoticeYear, ct);
 
         var today = clock.Today();
         var rows = await DevelopmentDocumentSources.CandidatesAsync(db, org.Value, scope, q => query.Kind == DevelopmentDocumentKind.TargetNotice
@@ -40,6 +44,6 @@ public sealed class ListDocumentCandidatesHandler(IDbContextFactory<DangjianDbCo
             .Select(r => new DocumentCandidate(r.Candidate.Id, r.Candidate.Name, r.BranchName, r.Candidate.ApplicationDate, r.Candidate.ActivistOn,
                 r.Candidate.VotedOn, r.Candidate.ProbationEndsOn))
             .ToList();
-        return new DocumentCandidates(people, policy.NoticeWorkingDays);
+        return new DocumentCandidates(people, policy.NoticeWorkingDays, lastHolidayYear);
     }
 }

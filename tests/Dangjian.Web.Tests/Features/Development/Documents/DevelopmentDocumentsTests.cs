@@ -192,6 +192,11 @@ public abstract class DevelopmentDocumentsTests(AppFixture fixture) : AppTests(f
         people.QuerySelector($"input[name='ids'][value='{_probationary}']").ShouldBeNull();
         page.QuerySelector("#days")!.GetAttribute("value").ShouldBe("5");
         page.QuerySelector("#from")!.GetAttribute("value").ShouldBe(Today.ToString("yyyy-MM-dd"));
+        // The seeded calendar ends with 2026 (holidays.md): a 公示 in 2027 would be counted on the bare week, and the page says so.
+        var (_, in2027) = await session.GetAsync($"/development/documents?org={_root}&kind=target-notice&from=2027-01-04");
+        in2027.QuerySelector("#dj-devdoc-calendar")!.TextContent.ShouldContain("2027 年的公示期只能按周六、周日休息计算");
+        var (_, in2026) = await session.GetAsync($"/development/documents?org={_root}&kind=target-notice&from=2026-12-01");
+        in2026.QuerySelector("#dj-devdoc-calendar").ShouldBeNull();
 
         var (generated, _) = await session.GetAsync($"/development/documents?org={_root}&kind=target-notice&ids={_activistA}&ids={_activistB}&from=2026-09-28&days=5&contact=%E7%8E%8B%E8%80%81%E5%B8%88&generate=1");
         generated.StatusCode.ShouldBe(HttpStatusCode.Redirect);
