@@ -16,6 +16,7 @@ using Dangjian.Web.Features.Evaluations;
 using Dangjian.Web.Features.Findings;
 using Dangjian.Web.Features.Meetings;
 using Dangjian.Web.Features.Compliance;
+using Dangjian.Web.Features.Development.Documents;
 using Dangjian.Web.Features.Members;
 using Dangjian.Web.Features.Members.Import;
 using Dangjian.Web.Features.Metrics;
@@ -51,6 +52,7 @@ builder.Services.AddHostedService<MemberImportWorker>();
 builder.Services.AddHostedService<DuesReviewWorker>();
 builder.Services.AddScoped<RequestAccess>();
 builder.Services.AddScoped<CurrentScope>();
+builder.Services.AddScoped<DevelopmentDocumentFiles>();
 builder.Services.AddDangjianIdentity(database)
     .AddSignInManager()
     .AddClaimsPrincipalFactory<DangjianClaimsFactory>();
@@ -243,6 +245,8 @@ app.MapSummaryPageEndpoints();
 app.MapAttachmentPageEndpoints();
 api.MapWorkLogVolunteeringEndpoints();
 app.MapWorkLogVolunteeringPageEndpoints();
+api.MapDevelopmentDocumentEndpoints();
+app.MapDevelopmentDocumentPageEndpoints();
 
 app.MapRazorComponents<App>();
 

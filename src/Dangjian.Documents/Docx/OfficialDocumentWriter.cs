@@ -67,6 +67,7 @@ public static class OfficialDocumentWriter
 
     private const string StyleBody = "BodyText";
     private const string StyleTitle = "Title";
+    private const string StyleAddressee = "Salutation";
     private const string StyleHeading1 = "Heading1";
     private const string StyleHeading2 = "Heading2";
     private const string StyleSignature = "Signature";
@@ -87,7 +88,7 @@ public static class OfficialDocumentWriter
     {
         ArgumentNullException.ThrowIfNull(document);
         using var package = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
-        package.PackageProperties.Title = document.Title;
+        package.PackageProperties.Title = document.Title.Replace("\n", ""); // a title broken over two lines is one title
         package.PackageProperties.Language = "zh-CN";
 
         var main = package.AddMainDocumentPart();
@@ -131,6 +132,7 @@ public static class OfficialDocumentWriter
 
     private static OpenXmlElement Block(DocumentBlock block) => block switch
     {
+        Addressee a => Para(StyleAddressee, a.Text),
         Heading1 h => Para(StyleHeading1, h.Text),
         Heading2 h => Para(StyleHeading2, h.Text),
         BodyParagraph p => Para(StyleBody, p.Text),
@@ -223,9 +225,11 @@ public static class OfficialDocumentWriter
         var columns = Math.Max(table.Header.Count, table.Rows.Select(r => r.Count).DefaultIfEmpty(0).Max());
         var textWidth = (int)PageWidth - MarginLeft - MarginRight;
         var grid = new TableGrid();
-        for (var c = 0; c < Math.Max(columns, 1); c++)
+        var widths = table.Widths is { } w && w.Count == columns && w.All(x => x > 0) ? w : Enumerable.Repeat(1.0, Math.Max(columns, 1)).ToList();
+        var total = widths.Sum();
+        foreach (var width in widths)
         {
-            grid.Append(new GridColumn { Width = (textWidth / Math.Max(columns, 1)).ToString(CultureInfo.InvariantCulture) });
+            grid.Append(new GridColumn { Width = ((int)(textWidth * width / total)).ToString(CultureInfo.InvariantCulture) });
         }
 
         var result = new Table(
@@ -339,6 +343,10 @@ public static class OfficialDocumentWriter
         styles.Append(ParagraphStyle(StyleTitle, "Title", "Normal", isDefault: false,
             ParagraphStyleProperties(JustificationValues.Center, firstLineChars: 0, keepNext: true, snapToGrid: false),
             RunStyle(FontTitle, SizeErHao)));
+        // 7.3.4: 主送机关 居左顶格, in the body font.
+        styles.Append(ParagraphStyle(StyleAddressee, "Salutation", "Normal", isDefault: false,
+            ParagraphStyleProperties(JustificationValues.Both, firstLineChars: 0),
+            RunStyle(FontBody, SizeSanHao)));
         // 7.3.3: 第一层 "一、" 黑体, 第二层 "（一）" 楷体, same size and indent as the body, not bold.
         styles.Append(ParagraphStyle(StyleHeading1, "heading 1", StyleBody, isDefault: false,
             ParagraphStyleProperties(JustificationValues.Both, firstLineChars: 200, outline: 0, keepNext: true),

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Dangjian.Core.Features.Development.Documents;
+using Dangjian.Core.Features.Members;
+using Dangjian.Documents.Docx;
+
+namespace Dangjian.Documents.Development;
+
+/// <summary>
+/// The 发展党员 documents as <see cref="OfficialDocument"/>s (docs/adr/0012): the two 公示 and the 备案 report. The wording is
+/// ours; the layout is the writer's. Dates in the text follow the documents' format (2026年12月3日); in the tables they are
+/// written 2026.12.03, as personnel tables do, so that eight or nine columns of 四号 text fit the 156 mm line.
+/// </summary>
+public static class DevelopmentDocuments
+{
+    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    // Headers are broken by hand where a cell would otherwise wrap mid-word ("出生年/月").
+    // Column widths in millimetres of the 156 mm line, from what each column must hold on one line as LibreOffice renders
+    // it: a three-character name 19, "1996.05" 21, a full date 29; 序号 and 性别 take one character and a two-line header.
+    private static readonly IReadOnlyList<double> NoticeWidths = [9, 19, 9, 22, 14, 25, 29, 29];
+    // The 备案 table has one column more and no 序号 (the body states the count): 培养联系人 and 入党介绍人 one name a line.
+    private static readonly IReadOnlyList<double> FilingWidths = [19, 9, 23, 14, 19, 24, 28, 20];
+
+    /// <summary>Characters of 二号 on the 156 mm title line; a longer title is broken at a phrase rather than wherever it overflows.</summary>
+    private const int TitleLineCharacters = 20;
+
+    public static OfficialDocument TargetNotice(TargetNotice notice)
+    {
+        var names = Names(notice.People.Select(p => p.Name).ToList());
+        var blocks = new List<DocumentBlock>
+        {
+            new BodyParagraph($"按照《中国共产党发展党员工作细则》的要求，{notice.OrganizationName}对入党积极分子的培养教育和考察情况进行了研究，"
+                + $"拟将以下{notice.People.Count}名同志确定为发展对象，现予公示。"),
+            new BodyTable(
+                ["序号", "姓名", "性别", "出生\n年月", "学历", "工作单位", "申请入党\n时间", "确定为积极\n分子时间"],
+                notice.People.Select((p, i) => Row(i, p.Name, p.Gender, p.BirthDate, p.Education, p.Employer ?? "", TableDate(p.ApplicationDate), TableDate(p.ActivistOn))).ToList(),
+                NoticeWidths),
+        };
+        blocks.AddRange(NoticeClosing(notice.OrganizationName, notice.Period, notice.Contact, notice.Phone));
+        return new OfficialDocument(Title($"关于拟确定{names}", "为发展对象的公示"), blocks, notice.OrganizationName, notice.Period.From);
+    }
+
+    public static OfficialDocument ConfirmationNotice(ConfirmationNotice notice)
+    {
+        var names = Names(notice.People.Select(p => p.Name).ToList());
+        var blocks = new List<DocumentBlock>
+        {
+            new BodyParagraph($"按照《中国共产党发展党员工作细则》的要求，{notice.OrganizationName}拟在以下{notice.People.Count}名预备党员的预备期满后，"
+                + "提交支部党员大会讨论其转为正式党员的问题，现予公示。"),
+            new BodyTable(
+                ["序号", "姓名", "性别", "出生\n年月", "学历", "所在\n党支部", "入党时间", "预备期满\n时间"],
+                notice.People.Select((p, i) => Row(i, p.Name, p.Gender, p.BirthDate, p.Education, p.BranchName, TableDate(p.VotedOn),
+                    TableDate(p.ProbationEndsOn) + (p.ExtensionMonths is int m ? $"\n延长{m}个月" : ""))).ToList(),
+                NoticeWidths),
+        };
+        blocks.AddRange(NoticeClosing(notice.OrganizationName, notice.Period, notice.Contact, notice.Phone));
+        return new OfficialDocument(Title($"关于{names}", "预备党员拟转正的公示"), blocks, notice.OrganizationName, notice.Period.From);
+    }
+
+    public static OfficialDocument FilingReport(FilingReport report)
+    {
+        var activists = report.Kind == FilingKind.Activists;
+        var what = activists ? "入党积极分子" : "发展对象";
+        var period = report.From == report.To
+            ? OfficialDocumentWriter.FormatDate(report.From)
+            : $"{OfficialDocumentWriter.FormatDate(report.From)}至{OfficialDocumentWriter.FormatDate(report.To)}";
+        var basis = activists
+            ? "经党员推荐、团组织推优和支部委员会研究"
+            : "在听取党小组、培养联系人、党员和群众意见的基础上，经支部委员会研究";
+        var blocks = new List<DocumentBlock>
+        {
+            new Addressee($"{report.Addressee ?? "上级党委"}："),
+            new BodyParagraph($"按照《中国共产党发展党员工作细则》的规定，{period}，{report.OrganizationName}{basis}，共确定{what}{report.People.Count}名。"
+                + (activists ? "" : "上述同志均已经过一年以上的培养教育和考察。") + "现将名单报上，请予备案。"),
+            new BodyTable(
+                ["姓名", "性别", "出生\n年月", "学历", "工作单位", "申请入党\n时间", activists ? "确定为积极\n分子时间" : "确定为发展\n对象时间", activists ? "培养\n联系人" : "入党\n介绍人"],
+                report.People.Select(p => (IReadOnlyList<string>)
+                [
+                    p.Name, p.Gender.Label(), TableMonth(p.BirthDate), p.Education?.Label() ?? "",
+                    p.Employer ?? "", TableMonth(p.ApplicationDate), TableDate(p.DeterminedOn), string.Join("\n", p.People),
+                ]).ToList(),
+                FilingWidths),
+            new BodyParagraph("特此报告。"),
+        };
+        return new OfficialDocument($"关于确定{what}的备案报告", blocks, report.OrganizationName, report.IssuedOn);
+    }
+
+    public static byte[] Docx(OfficialDocument document) => OfficialDocumentWriter.ToBytes(document);
+
+    /// <summary>The download name: the title without characters a file name cannot hold.</summary>
+    public static string FileName(OfficialDocument document) =>
+        (string.Concat(document.Title.Replace("\n", "").Split(Path.GetInvalidFileNameChars())).Trim() is { Length: > 0 } name ? name : "发展党员文书") + ".docx";
+
+    /// <summary>"张三同志" for one person, "张三等3名同志" for several, as titles name them.</summary>
+    public static string Names(IReadOnlyList<string> names) => names.Count switch
+    {
+        0 => "有关同志",
+        1 => $"{names[0]}同志",
+        _ => $"{names[0]}等{names.Count}名同志",
+    };
+
+    /// <summary>"2026.12.03": the table form of a date.</summary>
+    public static string TableDate(DateOnly date) => date.ToString("yyyy.MM.dd", CultureInfo.InvariantCulture);
+
+    /// <summary>"1990.05": 出生年月, and the application in the 备案 table, whose nine columns leave no room for the day.</summary>
+    public static string TableMonth(DateOnly date) => date.ToString("yyyy.MM", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The title on one line when it fits, else broken before <paramref name="tail"/> (GB/T 9704 7.3.1: 回行时词意完整) instead of
+    /// leaving the last character or two alone on the second line.
+    /// </summary>
+    public static string Title(string head, string tail) =>
+        (head + tail).Sum(c => c < 0x80 ? 0.5 : 1.0) > TitleLineCharacters ? head + "\n" + tail : head + tail;
+
+    /// <summary>"2026年12月3日至2026年12月9日（5个工作日）".</summary>
+    public static string PeriodText(NoticePeriod period) =>
+        $"{OfficialDocumentWriter.FormatDate(period.From)}至{OfficialDocumentWriter.FormatDate(period.To)}（{period.WorkingDays}个工作日）";
+
+    private static IReadOnlyList<string> Row(int index, string name, Gender gender, DateOnly birth, Education? education, string place, string date1, string date2) =>
+        [(index + 1).ToString(CultureInfo.InvariantCulture), name, gender.Label(), TableMonth(birth), education?.Label() ?? "", place, date1, date2];
+
+    /// <summary>The period, how to give feedback and whom to call: the same for both 公示.</summary>
+    private static IEnumerable<DocumentBlock> NoticeClosing(string organization, NoticePeriod period, string? contact, string? phone)
+    {
+        yield return new BodyParagraph($"公示时间：{PeriodText(period)}。");
+        yield return new BodyParagraph($"公示期间，党员和群众对公示对象有意见的，可以来电、来信或者当面向{organization}反映。"
+            + "反映情况应当实事求是，提倡署真实姓名，组织上为反映人保密。");
+        var reach = string.Join("　", new[] { contact is null ? null : $"联系人：{contact}", phone is null ? null : $"联系电话：{phone}" }.Where(x => x is not null));
+        if (reach.Length > 0) yield return new BodyParagraph(reach);
+    }
+}
