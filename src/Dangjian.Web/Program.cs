@@ -16,6 +16,9 @@ using Dangjian.Web.Features.Evaluations;
 using Dangjian.Web.Features.Findings;
 using Dangjian.Web.Features.Meetings;
 using Dangjian.Web.Features.Compliance;
+using Dangjian.Web.Features.Development.Board;
+using Dangjian.Web.Features.Development.Holidays;
+using Dangjian.Web.Features.Development.Plans;
 using Dangjian.Web.Features.Members;
 using Dangjian.Web.Features.Members.Import;
 using Dangjian.Web.Features.Metrics;
@@ -241,6 +244,7 @@ app.MapSummaryPageEndpoints();
 app.MapAttachmentPageEndpoints();
 api.MapWorkLogVolunteeringEndpoints();
 app.MapWorkLogVolunteeringPageEndpoints();
+api.MapDevelopmentBoardEndpoints().MapDevelopmentPlanEndpoints().MapHolidayEndpoints();
 
 app.MapRazorComponents<App>();
 
