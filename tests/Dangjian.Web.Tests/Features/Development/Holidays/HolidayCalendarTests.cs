@@ -93,6 +93,8 @@ public abstract class HolidayCalendarTests(AppFixture fixture) : AppTests(fixtur
     {
         using var session = new BrowserlessSession(App);
         await session.LogInAsync(_admin);
+        var (_, badYear) = await session.GetAsync("/admin/holidays?year=19");
+        badYear.QuerySelector("#dj-holiday-year #dj-error-summary")!.TextContent.ShouldContain("年度应在 2000 至 2100 之间");
         var (_, page) = await session.GetAsync("/admin/holidays?year=2032");
 
         var outside = await BrowserlessSession.ParseAsync(await session.SubmitAsync(page, "#dj-holiday-form", new Dictionary<string, string>
