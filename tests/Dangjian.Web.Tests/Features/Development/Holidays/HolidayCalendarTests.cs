@@ -60,7 +60,7 @@ public abstract class HolidayCalendarTests(AppFixture fixture) : AppTests(fixtur
         await session.LogInAsync(_admin);
         var (_, empty) = await session.GetAsync("/admin/holidays?year=2031");
         empty.QuerySelectorAll("#dj-holidays tbody tr[data-date^='2031-']").Length.ShouldBe(0);
-        empty.QuerySelector("h2")!.TextContent.ShouldContain("尚未登记");
+        empty.QuerySelector("#dj-holiday-heading")!.TextContent.ShouldContain("尚未登记");
 
         var saved = await session.SubmitAsync(empty, "#dj-holiday-form", new Dictionary<string, string>
         {
