@@ -17,6 +17,9 @@ using Dangjian.Web.Features.Findings;
 using Dangjian.Web.Features.Meetings;
 using Dangjian.Web.Features.Compliance;
 using Dangjian.Web.Features.Development.Documents;
+using Dangjian.Web.Features.Development.Board;
+using Dangjian.Web.Features.Development.Holidays;
+using Dangjian.Web.Features.Development.Plans;
 using Dangjian.Web.Features.Members;
 using Dangjian.Web.Features.Members.Import;
 using Dangjian.Web.Features.Metrics;
@@ -247,6 +250,7 @@ api.MapWorkLogVolunteeringEndpoints();
 app.MapWorkLogVolunteeringPageEndpoints();
 api.MapDevelopmentDocumentEndpoints();
 app.MapDevelopmentDocumentPageEndpoints();
+api.MapDevelopmentBoardEndpoints().MapDevelopmentPlanEndpoints().MapHolidayEndpoints();
 
 app.MapRazorComponents<App>();
 

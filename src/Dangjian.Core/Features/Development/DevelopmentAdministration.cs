@@ -69,6 +69,7 @@ public sealed class SetHolidayYearHandler(IDbContextFactory<DangjianDbContext> d
             var inYear = day.Date.Year == command.Year || (day.Date.Year == command.Year - 1 && day.Date.Month == 12);
             if (!inYear) errors.Add(DevelopmentErrors.HolidayOutsideYear(day.Date));
             if (day.IsWorkday && day.Date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) errors.Add(DevelopmentErrors.HolidayWorkdayNotWeekend(day.Date));
+            if (CandidateRules.Blank(day.Name)?.Length > 50) errors.Add(DevelopmentErrors.TextTooLong($"{day.Date:yyyy-MM-dd} 的名称", 50));
         }
 
         foreach (var twice in command.Days.GroupBy(d => d.Date).Where(g => g.Count() > 1)) errors.Add(DevelopmentErrors.HolidayTwice(twice.Key));
