@@ -16,7 +16,7 @@ namespace Dangjian.Cli.Demo;
 /// - 7 预备党员, the first of them with a probation that ends next month; 4 already 转正;
 /// - one 预备党员 whose probation was extended by 6 months, and one whose 预备党员资格 was cancelled;
 /// - this year's plan for the root (8–12) and every branch (1–2).
-/// Dates are relative to today and follow one schedule that keeps every rule. Idempotent: a person whose 身份证号 is
+/// Dates are relative to today and follow <see cref="CompliantSchedule"/>. Idempotent: a person whose 身份证号 is
 /// already on the pipeline is left alone.
 /// </summary>
 public sealed class DemoDevelopmentStep(
@@ -80,55 +80,15 @@ public sealed class DemoDevelopmentStep(
         // 发展对象: chosen a few days to five weeks ago, somewhere between 上级备案 and 入党志愿书.
         for (var i = 18; i < 26; i++) list.Add(new Person(i, today.AddMonths(-18).AddDays(-3 - (i - 18) * 5), 14));
         // Voted in the branch 4 months ago; the upper committee has not approved yet.
-        list.Add(new Person(26, VotedAt(today.AddMonths(-4)), DevelopmentCatalogue.UpperTalk));
+        list.Add(new Person(26, CompliantSchedule.AppliedForVoteOn(today.AddMonths(-4)), DevelopmentCatalogue.UpperTalk));
         // 预备党员: the first one's probation ends next month.
-        list.Add(new Person(27, VotedAt(today.AddMonths(1).AddYears(-1)), DevelopmentCatalogue.ProbationEducation));
-        for (var i = 28; i < 34; i++) list.Add(new Person(i, VotedAt(today.AddDays(-60 - (i - 28) * 45)), DevelopmentCatalogue.ProbationEducation));
+        list.Add(new Person(27, CompliantSchedule.AppliedForVoteOn(today.AddMonths(1).AddYears(-1)), DevelopmentCatalogue.ProbationEducation));
+        for (var i = 28; i < 34; i++) list.Add(new Person(i, CompliantSchedule.AppliedForVoteOn(today.AddDays(-60 - (i - 28) * 45)), DevelopmentCatalogue.ProbationEducation));
         // 转正 between one and two years after the vote.
-        for (var i = 34; i < 38; i++) list.Add(new Person(i, VotedAt(today.AddDays(-420 - (i - 34) * 60)), DevelopmentCatalogue.Archived));
-        list.Add(new Person(38, VotedAt(today.AddMonths(-13)), DevelopmentCatalogue.ProbationEducation, Fate.Extended));
-        list.Add(new Person(39, VotedAt(today.AddMonths(-10)), DevelopmentCatalogue.ProbationEducation, Fate.Cancelled));
+        for (var i = 34; i < 38; i++) list.Add(new Person(i, CompliantSchedule.AppliedForVoteOn(today.AddDays(-420 - (i - 34) * 60)), DevelopmentCatalogue.Archived));
+        list.Add(new Person(38, CompliantSchedule.AppliedForVoteOn(today.AddMonths(-13)), DevelopmentCatalogue.ProbationEducation, Fate.Extended));
+        list.Add(new Person(39, CompliantSchedule.AppliedForVoteOn(today.AddMonths(-10)), DevelopmentCatalogue.ProbationEducation, Fate.Cancelled));
         return list;
-    }
-
-    /// <summary>The application day that puts the 支部大会 vote on <paramref name="vote"/> in <see cref="ScheduledOn"/>.</summary>
-    private static DateOnly VotedAt(DateOnly vote) => vote.AddDays(-45).AddMonths(-18);
-
-    /// <summary>
-    /// One schedule that keeps every rule: 积极分子 six months after applying, 发展对象 a year later, the vote 45 days after
-    /// that, approval within a month, 转正 on the day the probation ends.
-    /// </summary>
-    private static DateOnly ScheduledOn(DateOnly applied, int step)
-    {
-        var activist = applied.AddMonths(6);
-        var target = activist.AddYears(1);
-        var vote = target.AddDays(45);
-        return step switch
-        {
-            1 => applied,
-            2 => applied.AddDays(10),
-            3 => activist,
-            4 or 5 => activist.AddDays(5),
-            6 => activist.AddMonths(6),
-            7 => target,
-            8 or 9 => target.AddDays(5),
-            10 => target.AddDays(10),
-            11 => target.AddDays(15),
-            12 => target.AddDays(30),
-            13 => target.AddDays(35),
-            14 => target.AddDays(40),
-            15 => vote,
-            16 => vote.AddDays(5),
-            17 => vote.AddDays(30),
-            18 => vote.AddDays(35),
-            19 => vote.AddDays(40),
-            20 => vote.AddDays(45),
-            21 => vote.AddDays(60),
-            22 => vote.AddYears(1).AddDays(-10),
-            23 => vote.AddYears(1),
-            24 => vote.AddYears(1).AddDays(20),
-            _ => vote.AddYears(1).AddDays(30),
-        };
     }
 
     private async Task<Result<int>> SeedAsync(DemoSeedContext context, Person person, long branch, DemoOrganization organization, DateOnly today, CancellationToken ct)
@@ -150,13 +110,13 @@ public sealed class DemoDevelopmentStep(
 
         for (var step = DevelopmentCatalogue.ApplicationTalk; step <= person.LastStep; step++)
         {
-            var on = ScheduledOn(person.Applied, step);
+            var on = CompliantSchedule.On(person.Applied, step);
             if (on > today) break;
             var done = await complete.HandleAsync(new CompleteStepCommand(candidate.Value, step, on, Details(step, on, sponsors)), context.Scope, ct);
             if (!done.IsSuccess) return Fail(input, done.Errors, step);
         }
 
-        var decidedOn = ScheduledOn(person.Applied, DevelopmentCatalogue.ConfirmationVote);
+        var decidedOn = CompliantSchedule.On(person.Applied, DevelopmentCatalogue.ConfirmationVote);
         if (decidedOn > today) decidedOn = today;
         var decision = person.Fate switch
         {

@@ -61,34 +61,7 @@ public sealed class ListCandidatesTests : IAsyncLifetime
         return created.Value;
     }
 
-    private static DateOnly ScheduledOn(DateOnly applied, int step)
-    {
-        var activist = applied.AddMonths(6);
-        var target = activist.AddYears(1);
-        var vote = target.AddDays(45);
-        return step switch
-        {
-            2 => applied.AddDays(10),
-            3 => activist,
-            4 or 5 => activist.AddDays(5),
-            6 => applied.AddYears(1),
-            7 => target,
-            8 or 9 => target.AddDays(5),
-            10 => target.AddDays(10),
-            11 => target.AddDays(15),
-            12 => target.AddDays(30),
-            13 => target.AddDays(35),
-            14 => target.AddDays(40),
-            15 => vote,
-            16 => vote.AddDays(5),
-            17 => vote.AddDays(30),
-            <= 21 => vote.AddDays(30 + (step - 17) * 5),
-            22 => vote.AddYears(1).AddDays(-10),
-            23 => vote.AddYears(1),
-            24 => vote.AddYears(1).AddDays(20),
-            _ => vote.AddYears(1).AddDays(30),
-        };
-    }
+    private static DateOnly ScheduledOn(DateOnly applied, int step) => CompliantSchedule.On(applied, step);
 
     private StepDetails Details(int step, DateOnly on) => step switch
     {

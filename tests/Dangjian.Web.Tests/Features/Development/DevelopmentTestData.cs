@@ -39,35 +39,7 @@ public static class DevelopmentTestData
         return RunAsync(app, sp => sp.GetRequiredService<CreateCandidateHandler>().HandleAsync(new CreateCandidateCommand(branch, input), AccessScope.Everything(null), CancellationToken.None));
     }
 
-    /// <summary>The date of each step, counted from the application (about 2 years 9 months in all).</summary>
-    public static DateOnly ScheduledOn(DateOnly applied, int step)
-    {
-        var activist = applied.AddMonths(6);
-        var target = activist.AddYears(1);
-        var vote = target.AddDays(45);
-        return step switch
-        {
-            2 => applied.AddDays(10),
-            3 => activist,
-            <= 5 => activist.AddDays(5),
-            6 => applied.AddYears(1),
-            7 => target,
-            <= 9 => target.AddDays(5),
-            10 => target.AddDays(10),
-            11 => target.AddDays(15),
-            12 => target.AddDays(30),
-            13 => target.AddDays(35),
-            14 => target.AddDays(40),
-            15 => vote,
-            16 => vote.AddDays(5),
-            17 => vote.AddDays(30),
-            <= 21 => vote.AddDays(30 + (step - 17) * 5),
-            22 => vote.AddYears(1).AddDays(-10),
-            23 => vote.AddYears(1),
-            24 => vote.AddYears(1).AddDays(20),
-            _ => vote.AddYears(1).AddDays(30),
-        };
-    }
+    public static DateOnly ScheduledOn(DateOnly applied, int step) => CompliantSchedule.On(applied, step);
 
     public static StepDetails Details(int step, DateOnly on, long mentor, long sponsor2) => step switch
     {
