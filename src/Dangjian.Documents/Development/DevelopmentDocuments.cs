@@ -19,7 +19,7 @@ public static class DevelopmentDocuments
     // it: a three-character name 19, "1996.05" 21, a full date 29; 序号 and 性别 take one character and a two-line header.
     private static readonly IReadOnlyList<double> NoticeWidths = [9, 19, 9, 22, 14, 25, 29, 29];
     // The 备案 table and the admission 公示 have one column more and no 序号 (the body states the count): 培养联系人 and
-    // 入党介绍人 one name a line.
+    // 入党介绍人 one name a line. 工作单位 holds three characters a line, so its header is broken between the two words.
     private static readonly IReadOnlyList<double> PersonTableWidths = [19, 9, 23, 14, 19, 24, 28, 20];
 
     /// <summary>Characters of 二号 on the 156 mm title line; a longer title is broken at a phrase rather than wherever it overflows.</summary>
@@ -130,7 +130,7 @@ public static class DevelopmentDocuments
 
     /// <summary>姓名 … 申请入党时间 (the month), then a date column and the names column (培养联系人 or 入党介绍人, one name a line).</summary>
     private static BodyTable PersonTable(string dateHeader, string namesHeader, IEnumerable<TablePerson> people) => new(
-        ["姓名", "性别", "出生\n年月", "学历", "工作单位", "申请入党\n时间", dateHeader, namesHeader],
+        ["姓名", "性别", "出生\n年月", "学历", "工作\n单位", "申请入党\n时间", dateHeader, namesHeader],
         people.Select(p => (IReadOnlyList<string>)
         [
             p.Name, p.Gender.Label(), TableMonth(p.BirthDate), p.Education?.Label() ?? "",
