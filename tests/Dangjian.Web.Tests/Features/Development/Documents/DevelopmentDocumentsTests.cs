@@ -60,11 +60,7 @@ public abstract class DevelopmentDocumentsTests(AppFixture fixture) : AppTests(f
         var response = await api.PostAsJsonAsync("/api/v1/development/documents/target-notice",
             new { org = _root, ids = new[] { _activistA, _activistB }, from = "2026-09-30", days = 5, contact = "王老师", phone = "010-12345678" });
 
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(bytes));
-        response.Content.Headers.ContentType!.MediaType.ShouldBe(DevelopmentDocuments.DocxContentType);
-        (response.Content.Headers.ContentDisposition!.FileNameStar ?? "").ShouldContain("为发展对象的公示");
-        var paragraphs = SummaryWorld.Paragraphs(bytes);
+        var paragraphs = await DocxParagraphsAsync(response, "为发展对象的公示");
         paragraphs[0].ShouldContain("等2名同志为发展对象的公示");
         var text = string.Join("\n", paragraphs);
         // 9-30, then 10-1..10-7 off, 10-8, 10-9, Saturday 10-10 worked (调休), 10-12: five working days.
@@ -235,11 +231,7 @@ public abstract class DevelopmentDocumentsTests(AppFixture fixture) : AppTests(f
         var response = await api.PostAsJsonAsync("/api/v1/development/documents/admission-notice",
             new { org = _root, ids = new[] { world.TargetA, world.TargetB }, from = "2026-09-30", days = 5, contact = "王老师" });
 
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(bytes));
-        response.Content.Headers.ContentType!.MediaType.ShouldBe(DevelopmentDocuments.DocxContentType);
-        (response.Content.Headers.ContentDisposition!.FileNameStar ?? "").ShouldContain("为中共预备党员的公示");
-        var paragraphs = SummaryWorld.Paragraphs(bytes);
+        var paragraphs = await DocxParagraphsAsync(response, "为中共预备党员的公示");
         paragraphs[0].ShouldContain("关于拟接收");
         paragraphs[0].ShouldContain("等2名同志为中共预备党员的公示");
         var text = string.Join("\n", paragraphs);
@@ -379,6 +371,16 @@ public abstract class DevelopmentDocumentsTests(AppFixture fixture) : AppTests(f
         var voted = await CandidateAsync(App, _a, votedAppliedOn, "已表决");
         await StepsAsync(App, voted, votedAppliedOn, 2, 15, sponsorA, sponsorB);
         return new AdmissionWorld(targetA, targetB, voted, appliedOn);
+    }
+
+    /// <summary>The paragraphs of a docx download, after checking that it is one and that its file name says what it is.</summary>
+    private static async Task<List<string>> DocxParagraphsAsync(HttpResponseMessage response, string fileNamePart)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(bytes));
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(DevelopmentDocuments.DocxContentType);
+        (response.Content.Headers.ContentDisposition!.FileNameStar ?? "").ShouldContain(fileNamePart);
+        return SummaryWorld.Paragraphs(bytes).ToList();
     }
 
     private static string PathOf(Uri location) => location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
