@@ -6,7 +6,7 @@ using Dangjian.Documents.Docx;
 namespace Dangjian.Documents.Development;
 
 /// <summary>
-/// The 发展党员 documents as <see cref="OfficialDocument"/>s (docs/adr/0012): the two 公示 and the 备案 report. The wording is
+/// The 发展党员 documents as <see cref="OfficialDocument"/>s (docs/adr/0012): the three 公示 and the 备案 report. The wording is
 /// ours; the layout is the writer's. Dates in the text follow the documents' format (2026年12月3日); in the tables they are
 /// written 2026.12.03, as personnel tables do, so that eight or nine columns of 四号 text fit the 156 mm line.
 /// </summary>
@@ -18,26 +18,39 @@ public static class DevelopmentDocuments
     // Column widths in millimetres of the 156 mm line, from what each column must hold on one line as LibreOffice renders
     // it: a three-character name 19, "1996.05" 21, a full date 29; 序号 and 性别 take one character and a two-line header.
     private static readonly IReadOnlyList<double> NoticeWidths = [9, 19, 9, 22, 14, 25, 29, 29];
-    // The 备案 table has one column more and no 序号 (the body states the count): 培养联系人 and 入党介绍人 one name a line.
-    private static readonly IReadOnlyList<double> FilingWidths = [19, 9, 23, 14, 19, 24, 28, 20];
+    // The 备案 table and the admission 公示 have one column more and no 序号 (the body states the count): 培养联系人 and
+    // 入党介绍人 one name a line. 工作单位 holds three characters a line, so its header is broken between the two words.
+    private static readonly IReadOnlyList<double> PersonTableWidths = [19, 9, 23, 14, 19, 24, 28, 20];
 
     /// <summary>Characters of 二号 on the 156 mm title line; a longer title is broken at a phrase rather than wherever it overflows.</summary>
     private const int TitleLineCharacters = 20;
 
+    /// <summary>
+    /// A 公示 about 发展对象, laid out for its purpose: the activists proposed as 发展对象 (numbered, with the day each became an
+    /// activist), or the 发展对象 proposed for admission as 预备党员 (the 备案 table's columns: the day each became a 发展对象 and
+    /// the 入党介绍人, which leave no room for 序号).
+    /// </summary>
     public static OfficialDocument TargetNotice(TargetNotice notice)
     {
         var names = Names(notice.People.Select(p => p.Name).ToList());
-        var blocks = new List<DocumentBlock>
-        {
-            new BodyParagraph($"按照《中国共产党发展党员工作细则》的要求，{notice.OrganizationName}对入党积极分子的培养教育和考察情况进行了研究，"
-                + $"拟将以下{notice.People.Count}名同志确定为发展对象，现予公示。"),
-            new BodyTable(
+        var admission = notice.Purpose == TargetNoticePurpose.ProposeForAdmission;
+        var title = admission ? Title($"关于拟接收{names}", "为中共预备党员的公示") : Title($"关于拟确定{names}", "为发展对象的公示");
+        var opening = admission
+            ? $"按照《中国共产党发展党员工作细则》的要求，{notice.OrganizationName}对以下{notice.People.Count}名发展对象的培养考察、"
+                + "政治审查和集中培训情况进行了审查，认为其已具备入党条件，拟提交支部党员大会讨论接收为中共预备党员，现予公示。"
+            : $"按照《中国共产党发展党员工作细则》的要求，{notice.OrganizationName}对入党积极分子的培养教育和考察情况进行了研究，"
+                + $"拟将以下{notice.People.Count}名同志确定为发展对象，现予公示。";
+        var table = admission
+            ? PersonTable("确定为发展\n对象时间", "入党\n介绍人",
+                notice.People.Select(p => new TablePerson(p.Name, p.Gender, p.BirthDate, p.Education, p.Employer, p.ApplicationDate,
+                    TableDate(p.TargetOn ?? p.ActivistOn), p.Sponsors ?? [])))
+            : new BodyTable(
                 ["序号", "姓名", "性别", "出生\n年月", "学历", "工作单位", "申请入党\n时间", "确定为积极\n分子时间"],
                 notice.People.Select((p, i) => Row(i, p.Name, p.Gender, p.BirthDate, p.Education, p.Employer ?? "", TableDate(p.ApplicationDate), TableDate(p.ActivistOn))).ToList(),
-                NoticeWidths),
-        };
+                NoticeWidths);
+        var blocks = new List<DocumentBlock> { new BodyParagraph(opening), table };
         blocks.AddRange(NoticeClosing(notice.OrganizationName, notice.Period, notice.Contact, notice.Phone));
-        return new OfficialDocument(Title($"关于拟确定{names}", "为发展对象的公示"), blocks, notice.OrganizationName, notice.Period.From);
+        return new OfficialDocument(title, blocks, notice.OrganizationName, notice.Period.From);
     }
 
     public static OfficialDocument ConfirmationNotice(ConfirmationNotice notice)
@@ -72,14 +85,9 @@ public static class DevelopmentDocuments
             new Addressee($"{report.Addressee ?? "上级党委"}："),
             new BodyParagraph($"按照《中国共产党发展党员工作细则》的规定，{period}，{report.OrganizationName}{basis}，共确定{what}{report.People.Count}名。"
                 + (activists ? "" : "上述同志均已经过一年以上的培养教育和考察。") + "现将名单报上，请予备案。"),
-            new BodyTable(
-                ["姓名", "性别", "出生\n年月", "学历", "工作单位", "申请入党\n时间", activists ? "确定为积极\n分子时间" : "确定为发展\n对象时间", activists ? "培养\n联系人" : "入党\n介绍人"],
-                report.People.Select(p => (IReadOnlyList<string>)
-                [
-                    p.Name, p.Gender.Label(), TableMonth(p.BirthDate), p.Education?.Label() ?? "",
-                    p.Employer ?? "", TableMonth(p.ApplicationDate), TableDate(p.DeterminedOn), string.Join("\n", p.People),
-                ]).ToList(),
-                FilingWidths),
+            PersonTable(activists ? "确定为积极\n分子时间" : "确定为发展\n对象时间", activists ? "培养\n联系人" : "入党\n介绍人",
+                report.People.Select(p => new TablePerson(p.Name, p.Gender, p.BirthDate, p.Education, p.Employer, p.ApplicationDate,
+                    TableDate(p.DeterminedOn), p.People))),
             new BodyParagraph("特此报告。"),
         };
         return new OfficialDocument($"关于确定{what}的备案报告", blocks, report.OrganizationName, report.IssuedOn);
@@ -116,10 +124,24 @@ public static class DevelopmentDocuments
     public static string PeriodText(NoticePeriod period) =>
         $"{OfficialDocumentWriter.FormatDate(period.From)}至{OfficialDocumentWriter.FormatDate(period.To)}（{period.WorkingDays}个工作日）";
 
+    /// <summary>A row of the table the 备案 report and the admission 公示 share: the person, a date, the people named for them.</summary>
+    private sealed record TablePerson(
+        string Name, Gender Gender, DateOnly BirthDate, Education? Education, string? Employer, DateOnly ApplicationDate, string DateColumn, IReadOnlyList<string> Named);
+
+    /// <summary>姓名 … 申请入党时间 (the month), then a date column and the names column (培养联系人 or 入党介绍人, one name a line).</summary>
+    private static BodyTable PersonTable(string dateHeader, string namesHeader, IEnumerable<TablePerson> people) => new(
+        ["姓名", "性别", "出生\n年月", "学历", "工作\n单位", "申请入党\n时间", dateHeader, namesHeader],
+        people.Select(p => (IReadOnlyList<string>)
+        [
+            p.Name, p.Gender.Label(), TableMonth(p.BirthDate), p.Education?.Label() ?? "",
+            p.Employer ?? "", TableMonth(p.ApplicationDate), p.DateColumn, string.Join("\n", p.Named),
+        ]).ToList(),
+        PersonTableWidths);
+
     private static IReadOnlyList<string> Row(int index, string name, Gender gender, DateOnly birth, Education? education, string place, string date1, string date2) =>
         [(index + 1).ToString(CultureInfo.InvariantCulture), name, gender.Label(), TableMonth(birth), education?.Label() ?? "", place, date1, date2];
 
-    /// <summary>The period, how to give feedback and whom to call: the same for both 公示.</summary>
+    /// <summary>The period, how to give feedback and whom to call: the same for every 公示.</summary>
     private static IEnumerable<DocumentBlock> NoticeClosing(string organization, NoticePeriod period, string? contact, string? phone)
     {
         yield return new BodyParagraph($"公示时间：{PeriodText(period)}。");

@@ -5,7 +5,7 @@ using Dangjian.Documents.Docx;
 namespace Dangjian.Documents.Tests.Development;
 
 /// <summary>
-/// Renders the three documents through LibreOffice (scripts/render-docx.sh, docs/adr/0012): the PDF carries the title, the
+/// Renders the four documents through LibreOffice (scripts/render-docx.sh, docs/adr/0012): the PDF carries the title, the
 /// table and the 落款 as text, and each fits one page. Set DANGJIAN_KEEP_RENDERS to a folder to keep the .docx, .pdf and .png.
 /// </summary>
 public sealed class DevelopmentDocumentsRenderTests : IDisposable
@@ -14,7 +14,7 @@ public sealed class DevelopmentDocumentsRenderTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    public static TheoryData<string> Names => ["development-target-notice", "development-confirmation-notice", "development-filing-report"];
+    public static TheoryData<string> Names => ["development-target-notice", "development-admission-notice", "development-confirmation-notice", "development-filing-report"];
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -23,6 +23,7 @@ public sealed class DevelopmentDocumentsRenderTests : IDisposable
         var document = name switch
         {
             "development-target-notice" => DevelopmentDocuments.TargetNotice(DevelopmentSamples.TargetNotice()),
+            "development-admission-notice" => DevelopmentDocuments.TargetNotice(DevelopmentSamples.AdmissionNotice()),
             "development-confirmation-notice" => DevelopmentDocuments.ConfirmationNotice(DevelopmentSamples.ConfirmationNotice()),
             _ => DevelopmentDocuments.FilingReport(DevelopmentSamples.FilingReport()),
         };

@@ -56,6 +56,32 @@ public sealed class DevelopmentDocumentsTests
     }
 
     [Fact]
+    public void AdmissionNotice_AcrossNationalDay_PrintsTitleTargetDatesSponsorsAndPeriod()
+    {
+        using var docx = Open(DevelopmentDocuments.TargetNotice(DevelopmentSamples.AdmissionNotice()));
+        var paragraphs = Paragraphs(docx);
+
+        // 24 characters of 二号 do not fit one line: broken before the phrase, not inside it.
+        DevelopmentDocuments.TargetNotice(DevelopmentSamples.AdmissionNotice()).Title.ShouldBe("关于拟接收王晓明等2名同志\n为中共预备党员的公示");
+        paragraphs[0].ShouldBe("关于拟接收王晓明等2名同志为中共预备党员的公示");
+        var text = string.Join("\n", paragraphs);
+        text.ShouldContain("以下2名发展对象");
+        text.ShouldContain("拟提交支部党员大会讨论接收为中共预备党员，现予公示。");
+        // 9-30, 10-1..10-7 off, 10-8, 10-9, Saturday 10-10 worked (调休), Sunday 10-11 off, 10-12.
+        text.ShouldContain("公示时间：2026年9月30日至2026年10月12日（5个工作日）。");
+        text.ShouldContain("联系人：陈老师　联系电话：010-6543 2100");
+        text.ShouldNotContain("确定为发展对象，现予公示"); // not the other 公示's wording
+        paragraphs[^2].ShouldBe(DevelopmentSamples.Branch);
+        paragraphs[^1].ShouldBe("2026年9月30日");
+        var rows = TableRows(docx).Single();
+        rows[0].ShouldBe(["姓名", "性别", "出生年月", "学历", "工作单位", "申请入党时间", "确定为发展对象时间", "入党介绍人"]);
+        rows.Count.ShouldBe(3);
+        rows[1].ShouldBe(["王晓明", "男", "1996.05", "大学本科", "区第一中学", "2024.09", "2026.03.16", "张建国王红"]); // one sponsor a line
+        rows[2][^2..].ShouldBe(["2026.04.27", "刘卫东陈丽华"]);
+        DevelopmentDocuments.FileName(DevelopmentDocuments.TargetNotice(DevelopmentSamples.AdmissionNotice())).ShouldBe("关于拟接收王晓明等2名同志为中共预备党员的公示.docx");
+    }
+
+    [Fact]
     public void ConfirmationNotice_PrintsVoteDateProbationEndAndBranch_WithTheExtension()
     {
         using var docx = Open(DevelopmentDocuments.ConfirmationNotice(DevelopmentSamples.ConfirmationNotice()));
@@ -124,6 +150,7 @@ public sealed class DevelopmentDocumentsTests
         foreach (var document in new[]
                  {
                      DevelopmentDocuments.TargetNotice(DevelopmentSamples.TargetNotice()),
+                     DevelopmentDocuments.TargetNotice(DevelopmentSamples.AdmissionNotice()),
                      DevelopmentDocuments.ConfirmationNotice(DevelopmentSamples.ConfirmationNotice()),
                      DevelopmentDocuments.FilingReport(DevelopmentSamples.FilingReport()),
                  })

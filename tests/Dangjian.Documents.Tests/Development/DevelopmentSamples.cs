@@ -28,6 +28,20 @@ internal static class DevelopmentSamples
         "陈老师",
         "010-6543 2100");
 
+    /// <summary>发展对象 proposed for admission, over 国庆 2026 by default: 9-30 (1), 10-8, 10-9, 调休 Saturday 10-10, 10-12 (5).</summary>
+    public static TargetNotice AdmissionNotice(NoticePeriod? period = null) => new(
+        Branch,
+        [
+            new(41, "王晓明", Gender.Male, new DateOnly(1996, 5, 12), Education.Undergraduate, "区第一中学", "第一支部", new DateOnly(2024, 9, 2), new DateOnly(2025, 3, 10),
+                new DateOnly(2026, 3, 16), ["张建国", "王红"]),
+            new(42, "李芳", Gender.Female, new DateOnly(1999, 11, 3), Education.Postgraduate, "区教育局办公室", "第一支部", new DateOnly(2024, 10, 15), new DateOnly(2025, 4, 21),
+                new DateOnly(2026, 4, 27), ["刘卫东", "陈丽华"]),
+        ],
+        period ?? NoticePeriod.Of(new DateOnly(2026, 9, 30), 5, Calendar2026),
+        "陈老师",
+        "010-6543 2100",
+        TargetNoticePurpose.ProposeForAdmission);
+
     public static ConfirmationNotice ConfirmationNotice() => new(
         Branch,
         [

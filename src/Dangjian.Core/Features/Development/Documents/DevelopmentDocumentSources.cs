@@ -13,6 +13,9 @@ public enum DevelopmentDocumentKind
     /// <summary>关于拟确定……为发展对象的公示: activists proposed as 发展对象.</summary>
     TargetNotice,
 
+    /// <summary>关于拟接收……为中共预备党员的公示: 发展对象 the 支部委员会 proposes for admission (step 12).</summary>
+    AdmissionNotice,
+
     /// <summary>关于……预备党员拟转正的公示.</summary>
     ConfirmationNotice,
 
@@ -31,6 +34,7 @@ public static class DevelopmentDocumentKinds
     public static string Slug(this DevelopmentDocumentKind kind) => kind switch
     {
         DevelopmentDocumentKind.TargetNotice => "target-notice",
+        DevelopmentDocumentKind.AdmissionNotice => "admission-notice",
         DevelopmentDocumentKind.ConfirmationNotice => "confirmation-notice",
         DevelopmentDocumentKind.ActivistReport => "activist-report",
         _ => "target-report",
@@ -38,13 +42,23 @@ public static class DevelopmentDocumentKinds
 
     public static string Label(this DevelopmentDocumentKind kind) => kind switch
     {
-        DevelopmentDocumentKind.TargetNotice => "发展对象公示",
+        DevelopmentDocumentKind.TargetNotice => "拟确定发展对象公示",
+        DevelopmentDocumentKind.AdmissionNotice => "发展对象公示（拟接收为预备党员）",
         DevelopmentDocumentKind.ConfirmationNotice => "预备党员转正公示",
         DevelopmentDocumentKind.ActivistReport => "确定入党积极分子备案报告",
         _ => "确定发展对象备案报告",
     };
 
-    public static bool IsNotice(this DevelopmentDocumentKind kind) => kind is DevelopmentDocumentKind.TargetNotice or DevelopmentDocumentKind.ConfirmationNotice;
+    public static bool IsNotice(this DevelopmentDocumentKind kind) =>
+        kind is DevelopmentDocumentKind.TargetNotice or DevelopmentDocumentKind.AdmissionNotice or DevelopmentDocumentKind.ConfirmationNotice;
+
+    /// <summary>The purpose of a 公示 about 发展对象 (the target and the admission notice share their query and layout), else null.</summary>
+    public static TargetNoticePurpose? TargetPurpose(this DevelopmentDocumentKind kind) => kind switch
+    {
+        DevelopmentDocumentKind.TargetNotice => TargetNoticePurpose.ProposeAsTarget,
+        DevelopmentDocumentKind.AdmissionNotice => TargetNoticePurpose.ProposeForAdmission,
+        _ => null,
+    };
 
     public static DevelopmentDocumentKind? Parse(string? slug) => All.Cast<DevelopmentDocumentKind?>().FirstOrDefault(k => k!.Value.Slug() == slug?.Trim());
 }
@@ -70,6 +84,8 @@ public static class DevelopmentDocumentErrors
     public static Error NobodyChosen => Error.Validation("devdoc.nobody", "请至少选择一名同志", "ids");
     public static Error PersonNotFound(long id) => Error.NotFound("devdoc.person_not_found", $"所选人员（编号 {id}）不存在，或不在所选组织及您的管理范围内");
     public static Error NotActivist(string name) => Error.Conflict("devdoc.not_activist", $"{name}目前不是入党积极分子，不能列入拟确定发展对象的公示", "ids");
+    public static Error NotTarget(string name) => Error.Conflict("devdoc.not_target", $"{name}目前不是发展对象，不能列入拟接收预备党员的公示", "ids");
+    public static Error AlreadyVotedOnAdmission(string name) => Error.Conflict("devdoc.admission_voted", $"{name}的入党申请已经支部大会讨论，无需再公示", "ids");
     public static Error NotProbationary(string name) => Error.Conflict("devdoc.not_probationary", $"{name}目前不是预备党员，不能列入转正公示", "ids");
     public static Error AlreadyVotedOnConfirmation(string name) => Error.Conflict("devdoc.confirmation_voted", $"{name}的转正已经支部大会讨论，无需再公示", "ids");
     public static Error WorkingDaysRange => Error.Validation("devdoc.days_range", $"公示工作日应在 1 至 {MaxWorkingDays} 之间", "days");

@@ -4,7 +4,7 @@ using Dangjian.Web.Infrastructure;
 
 namespace Dangjian.Web.Features.Development.Documents;
 
-/// <summary>The body of POST /api/v1/development/documents/target-notice and …/confirmation-notice.</summary>
+/// <summary>The body of POST /api/v1/development/documents/target-notice, …/admission-notice and …/confirmation-notice.</summary>
 public sealed record NoticeDocumentRequest(long? Org, IReadOnlyList<long>? Ids, DateOnly? From, int? Days, string? Contact, string? Phone);
 
 /// <summary>The body of POST /api/v1/development/documents/filing-report; <c>kind</c> is activists or targets.</summary>
@@ -22,17 +22,26 @@ public static class DevelopmentDocumentEndpoints
             {
                 var parsed = DevelopmentDocumentKinds.Parse(kind);
                 if (parsed is null || !parsed.Value.IsNotice())
-                    return ProblemResponses.ToProblem([Error.Validation("devdoc.kind", "kind 应为 target-notice（发展对象公示）或 confirmation-notice（转正公示）", "kind")]);
+                    return ProblemResponses.ToProblem([Error.Validation("devdoc.kind", "kind 应为 target-notice（拟确定发展对象公示）、admission-notice（拟接收预备党员公示）或 confirmation-notice（转正公示）", "kind")]);
                 return (await handler.HandleAsync(new ListDocumentCandidatesQuery(org, parsed.Value), await access.ScopeAsync(ct), ct)).ToHttp(Results.Ok);
             })
-            .WithSummary("可列入公示的人员：kind=target-notice 为入党积极分子，kind=confirmation-notice 为尚未讨论转正的预备党员；同时返回本组织规定的公示工作日数");
+            .WithSummary("可列入公示的人员：kind=target-notice 为入党积极分子，kind=admission-notice 为尚未经支部大会讨论的发展对象，kind=confirmation-notice 为尚未讨论转正的预备党员；同时返回本组织规定的公示工作日数");
 
         group.MapPost("/target-notice", async (NoticeDocumentRequest? request, DevelopmentDocumentFiles files, RequestAccess access, CancellationToken ct) =>
             {
                 if (request is null) return BodyRequired();
-                return (await files.TargetNoticeAsync(request.Org, request.Ids, Options(request), await access.ScopeAsync(ct), ct)).ToHttp(DevelopmentDocumentFiles.File);
+                return (await files.TargetNoticeAsync(TargetNoticePurpose.ProposeAsTarget, request.Org, request.Ids, Options(request), await access.ScopeAsync(ct), ct))
+                    .ToHttp(DevelopmentDocumentFiles.File);
             })
             .WithSummary("生成拟确定发展对象的公示（Word）：org 组织、ids 入党积极分子编号、from 公示开始日期（默认今天）、days 公示工作日（默认按本组织规定，按节假日安排计算）、contact/phone 联系人和电话");
+
+        group.MapPost("/admission-notice", async (NoticeDocumentRequest? request, DevelopmentDocumentFiles files, RequestAccess access, CancellationToken ct) =>
+            {
+                if (request is null) return BodyRequired();
+                return (await files.TargetNoticeAsync(TargetNoticePurpose.ProposeForAdmission, request.Org, request.Ids, Options(request), await access.ScopeAsync(ct), ct))
+                    .ToHttp(DevelopmentDocumentFiles.File);
+            })
+            .WithSummary("生成拟接收发展对象为中共预备党员的公示（Word，支部委员会审查后）：org 组织、ids 发展对象的发展档案编号（尚未经支部大会讨论）、from/days 公示期（默认今天起按本组织规定的工作日，按节假日安排计算）、contact/phone 联系人和电话");
 
         group.MapPost("/confirmation-notice", async (NoticeDocumentRequest? request, DevelopmentDocumentFiles files, RequestAccess access, CancellationToken ct) =>
             {

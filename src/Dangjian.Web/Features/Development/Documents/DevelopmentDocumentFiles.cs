@@ -18,8 +18,10 @@ public sealed record DocumentFormValues(
 /// </summary>
 public sealed class DevelopmentDocumentFiles(GetTargetNoticeHandler targetNotice, GetConfirmationNoticeHandler confirmationNotice, GetFilingReportHandler filingReport)
 {
-    public async Task<Result<OfficialDocument>> TargetNoticeAsync(long? org, IReadOnlyList<long>? ids, NoticeOptions options, AccessScope scope, CancellationToken ct) =>
-        Map(await targetNotice.HandleAsync(new GetTargetNoticeQuery(org, ids, options), scope, ct), DevelopmentDocuments.TargetNotice);
+    /// <summary>Either 公示 about 发展对象: proposed as 发展对象, or proposed for admission as 预备党员.</summary>
+    public async Task<Result<OfficialDocument>> TargetNoticeAsync(
+        TargetNoticePurpose purpose, long? org, IReadOnlyList<long>? ids, NoticeOptions options, AccessScope scope, CancellationToken ct) =>
+        Map(await targetNotice.HandleAsync(new GetTargetNoticeQuery(org, ids, options, purpose), scope, ct), DevelopmentDocuments.TargetNotice);
 
     public async Task<Result<OfficialDocument>> ConfirmationNoticeAsync(long? org, IReadOnlyList<long>? ids, NoticeOptions options, AccessScope scope, CancellationToken ct) =>
         Map(await confirmationNotice.HandleAsync(new GetConfirmationNoticeQuery(org, ids, options), scope, ct), DevelopmentDocuments.ConfirmationNotice);
@@ -55,7 +57,7 @@ public sealed class DevelopmentDocumentFiles(GetTargetNoticeHandler targetNotice
         var options = new NoticeOptions(from, days, values.Contact, values.Phone);
         return kind switch
         {
-            DevelopmentDocumentKind.TargetNotice => await TargetNoticeAsync(org, ids, options, scope, ct),
+            DevelopmentDocumentKind.TargetNotice or DevelopmentDocumentKind.AdmissionNotice => await TargetNoticeAsync(kind.Value.TargetPurpose()!.Value, org, ids, options, scope, ct),
             DevelopmentDocumentKind.ConfirmationNotice => await ConfirmationNoticeAsync(org, ids, options, scope, ct),
             DevelopmentDocumentKind.ActivistReport => await FilingReportAsync(org, FilingKind.Activists, from, to, scope, ct),
             _ => await FilingReportAsync(org, FilingKind.Targets, from, to, scope, ct),

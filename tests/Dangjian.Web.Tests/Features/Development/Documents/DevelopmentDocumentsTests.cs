@@ -10,7 +10,7 @@ using static Dangjian.Web.Tests.Features.Development.DevelopmentTestData;
 namespace Dangjian.Web.Tests.Features.Development.Documents;
 
 /// <summary>
-/// The 发展党员 documents on this database: the two 公示 and the 备案 report through the API and the page, the 公示 period on the
+/// The 发展党员 documents on this database: the three 公示 and the 备案 report through the API and the page, the 公示 period on the
 /// seeded holiday calendar (国庆 2026), Chinese errors without a file, and scope (a branch cannot put another branch's people on a 公示).
 /// </summary>
 public abstract class DevelopmentDocumentsTests(AppFixture fixture) : AppTests(fixture)
@@ -60,11 +60,7 @@ public abstract class DevelopmentDocumentsTests(AppFixture fixture) : AppTests(f
         var response = await api.PostAsJsonAsync("/api/v1/development/documents/target-notice",
             new { org = _root, ids = new[] { _activistA, _activistB }, from = "2026-09-30", days = 5, contact = "王老师", phone = "010-12345678" });
 
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(bytes));
-        response.Content.Headers.ContentType!.MediaType.ShouldBe(DevelopmentDocuments.DocxContentType);
-        (response.Content.Headers.ContentDisposition!.FileNameStar ?? "").ShouldContain("为发展对象的公示");
-        var paragraphs = SummaryWorld.Paragraphs(bytes);
+        var paragraphs = await DocxParagraphsAsync(response, "为发展对象的公示");
         paragraphs[0].ShouldContain("等2名同志为发展对象的公示");
         var text = string.Join("\n", paragraphs);
         // 9-30, then 10-1..10-7 off, 10-8, 10-9, Saturday 10-10 worked (调休), 10-12: five working days.
@@ -224,6 +220,167 @@ public abstract class DevelopmentDocumentsTests(AppFixture fixture) : AppTests(f
         var (none, nonePage) = await session.GetAsync($"/development/documents?org={_root}&kind=confirmation-notice&generate=1");
         none.Headers.Location.ShouldBeNull();
         nonePage.QuerySelector("[data-field='ids']")!.TextContent.ShouldBe("请至少选择一名同志");
+    }
+
+    [Fact]
+    public async Task AdmissionNotice_Api_DocxWithTheTargetAndSponsors_AndA公示AcrossNationalDay2026()
+    {
+        var world = await AdmissionWorldAsync();
+        using var api = App.ApiClient(_admin);
+
+        var response = await api.PostAsJsonAsync("/api/v1/development/documents/admission-notice",
+            new { org = _root, ids = new[] { world.TargetA, world.TargetB }, from = "2026-09-30", days = 5, contact = "王老师" });
+
+        var paragraphs = await DocxParagraphsAsync(response, "为中共预备党员的公示");
+        paragraphs[0].ShouldContain("关于拟接收");
+        paragraphs[0].ShouldContain("等2名同志为中共预备党员的公示");
+        var text = string.Join("\n", paragraphs);
+        text.ShouldContain("拟提交支部党员大会讨论接收为中共预备党员");
+        // 9-30, then 10-1..10-7 off, 10-8, 10-9, Saturday 10-10 worked (调休), 10-12: five working days.
+        text.ShouldContain("公示时间：2026年9月30日至2026年10月12日（5个工作日）。");
+        text.ShouldContain("联系人：王老师");
+        text.ShouldContain("甲发展对象");
+        text.ShouldContain("乙发展对象");
+        // The table: the day each became a 发展对象 (step 7), the application month and both 入党介绍人 of step 9.
+        text.ShouldContain(DevelopmentDocuments.TableDate(ScheduledOn(world.AppliedOn, 7)));
+        text.ShouldContain(DevelopmentDocuments.TableMonth(world.AppliedOn));
+        text.ShouldContain("甲介绍人");
+        text.ShouldContain("乙介绍人");
+        paragraphs[^2].ShouldBe(_rootName);
+        paragraphs[^1].ShouldBe("2026年9月30日");
+
+        // Without from/days: from today for the organization's 5 working days, the end date printed.
+        var byDefault = await api.PostAsJsonAsync("/api/v1/development/documents/admission-notice", new { org = _a, ids = new[] { world.TargetA } });
+        var defaultText = SummaryWorld.Text(await byDefault.Content.ReadAsByteArrayAsync());
+        byDefault.StatusCode.ShouldBe(HttpStatusCode.OK, defaultText);
+        defaultText.ShouldContain($"公示时间：{Dangjian.Documents.Docx.OfficialDocumentWriter.FormatDate(Today)}至");
+        defaultText.ShouldContain("（5个工作日）");
+    }
+
+    [Fact]
+    public async Task AdmissionNotice_PeopleAtTheWrongStage_RefusedInChineseWithoutAFile()
+    {
+        var world = await AdmissionWorldAsync();
+        using var api = App.ApiClient(_admin);
+
+        var activist = await api.PostAsJsonAsync("/api/v1/development/documents/admission-notice", new { org = _root, ids = new[] { world.TargetA, _activistA } });
+        var probationary = await api.PostAsJsonAsync("/api/v1/development/documents/admission-notice", new { org = _root, ids = new[] { _probationary } });
+        var voted = await api.PostAsJsonAsync("/api/v1/development/documents/admission-notice", new { org = _root, ids = new[] { world.Voted } });
+        var tooShort = await api.PostAsJsonAsync("/api/v1/development/documents/admission-notice", new { org = _root, ids = new[] { world.TargetA }, days = 4 });
+        var asTarget = await api.PostAsJsonAsync("/api/v1/development/documents/target-notice", new { org = _root, ids = new[] { world.TargetA } });
+
+        await ShouldBeProblem(activist, HttpStatusCode.Conflict, "目前不是发展对象，不能列入拟接收预备党员的公示");
+        await ShouldBeProblem(probationary, HttpStatusCode.Conflict, "目前不是发展对象");
+        await ShouldBeProblem(voted, HttpStatusCode.Conflict, "已经支部大会讨论，无需再公示");
+        await ShouldBeProblem(tooShort, HttpStatusCode.BadRequest, "不能少于 5 个工作日");
+        await ShouldBeProblem(asTarget, HttpStatusCode.Conflict, "目前不是入党积极分子");
+
+        // The page: the wrong person in a hand-made URL gives the error in the form, no redirect to a file.
+        using var session = new BrowserlessSession(App);
+        await session.LogInAsync(_admin);
+        var (refused, refusedPage) = await session.GetAsync($"/development/documents?org={_root}&kind=admission-notice&ids={_activistA}&generate=1");
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        refused.Headers.Location.ShouldBeNull();
+        refusedPage.QuerySelector("[data-field='ids']")!.TextContent.ShouldContain("目前不是发展对象");
+        var download = await session.Client.GetAsync($"/development/documents/download?kind=admission-notice&org={_root}&ids={world.Voted}");
+        download.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        download.Content.Headers.ContentType!.MediaType.ShouldNotBe(DevelopmentDocuments.DocxContentType);
+    }
+
+    [Fact]
+    public async Task AdmissionNotice_ScopeProbe_UserOfBranchB_SeesAndIncludesOnlyBranchB()
+    {
+        var world = await AdmissionWorldAsync();
+        var branchUser = await App.CreateUserAsync(Unique("branchB"), Role.OrgAdmin, _b);
+        using var api = App.ApiClient(branchUser);
+
+        var mine = await api.PostAsJsonAsync("/api/v1/development/documents/admission-notice", new { org = _b, ids = new[] { world.TargetB } });
+        var smuggled = await api.PostAsJsonAsync("/api/v1/development/documents/admission-notice", new { org = _b, ids = new[] { world.TargetB, world.TargetA } });
+        var otherBranch = await api.PostAsJsonAsync("/api/v1/development/documents/admission-notice", new { org = _a, ids = new[] { world.TargetA } });
+        var listed = await api.GetStringAsync($"/api/v1/development/documents/candidates?org={_b}&kind=admission-notice");
+        var listedOther = await api.GetAsync($"/api/v1/development/documents/candidates?org={_root}&kind=admission-notice");
+
+        mine.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await ShouldBeProblem(smuggled, HttpStatusCode.NotFound, $"编号 {world.TargetA}");
+        (await smuggled.Content.ReadAsStringAsync()).ShouldNotContain("甲发展对象");
+        await ShouldBeProblem(otherBranch, HttpStatusCode.NotFound, "不在您的管理范围内");
+        listed.ShouldContain("乙发展对象");
+        listed.ShouldNotContain("甲发展对象");
+        listed.ShouldNotContain("乙积极分子"); // an activist is not a 发展对象
+        listedOther.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        using var session = new BrowserlessSession(App);
+        await session.LogInAsync(branchUser);
+        var (_, page) = await session.GetAsync($"/development/documents?org={_b}&kind=admission-notice");
+        page.QuerySelector("#dj-devdoc-people")!.TextContent.ShouldContain("乙发展对象");
+        page.QuerySelector("#dj-devdoc-people")!.TextContent.ShouldNotContain("甲发展对象");
+        var download = await session.Client.GetAsync($"/development/documents/download?kind=admission-notice&org={_b}&ids={world.TargetA}");
+        download.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        download.Content.Headers.ContentType!.MediaType.ShouldNotBe(DevelopmentDocuments.DocxContentType);
+    }
+
+    [Fact]
+    public async Task AdmissionNotice_Page_OffersTheKind_ListsOnly发展对象NotYetVoted_AndDownloads()
+    {
+        var world = await AdmissionWorldAsync();
+        using var session = new BrowserlessSession(App);
+        await session.LogInAsync(_admin);
+
+        var (_, page) = await session.GetAsync($"/development/documents?org={_root}&kind=admission-notice");
+        var kinds = page.QuerySelectorAll("#kind option").Select(o => o.TextContent).ToList();
+        kinds.ShouldContain("拟确定发展对象公示");
+        kinds.ShouldContain("发展对象公示（拟接收为预备党员）");
+        page.QuerySelector("#kind option[selected]")!.GetAttribute("value").ShouldBe("admission-notice");
+        var people = page.QuerySelector("#dj-devdoc-people")!;
+        people.QuerySelector($"input[name='ids'][value='{world.TargetA}']").ShouldNotBeNull();
+        people.QuerySelector($"input[name='ids'][value='{world.TargetB}']").ShouldNotBeNull();
+        people.QuerySelector($"input[name='ids'][value='{world.Voted}']").ShouldBeNull();
+        people.QuerySelector($"input[name='ids'][value='{_activistA}']").ShouldBeNull();
+        people.QuerySelector($"input[name='ids'][value='{_probationary}']").ShouldBeNull();
+        people.TextContent.ShouldContain("确定为发展对象日期");
+        people.TextContent.ShouldContain(ScheduledOn(world.AppliedOn, 7).ToString("yyyy-MM-dd"));
+
+        var (generated, _) = await session.GetAsync($"/development/documents?org={_root}&kind=admission-notice&ids={world.TargetA}&from=2026-09-28&days=5&generate=1");
+        generated.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var file = await session.Client.GetAsync(PathOf(generated.Headers.Location!));
+        var bytes = await file.Content.ReadAsByteArrayAsync();
+        file.StatusCode.ShouldBe(HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(bytes));
+        file.Content.Headers.ContentType!.MediaType.ShouldBe(DevelopmentDocuments.DocxContentType);
+        var text = SummaryWorld.Text(bytes);
+        text.ShouldContain("同志为中共预备党员的公示");
+        text.ShouldContain("公示时间：2026年9月28日至2026年10月9日（5个工作日）。");
+        text.ShouldContain("甲介绍人");
+    }
+
+    private sealed record AdmissionWorld(long TargetA, long TargetB, long Voted, DateOnly AppliedOn);
+
+    /// <summary>
+    /// Two 发展对象 with their 入党介绍人 named at step 9 and trained at step 11 (about two months after step 7), one in each
+    /// branch, and one of branch A whose admission the 支部大会 has voted on (step 15) but the upper committee not yet approved.
+    /// </summary>
+    private async Task<AdmissionWorld> AdmissionWorldAsync()
+    {
+        var sponsorA = await CommitteeTestData.CreateMemberAsync(App, _a, "甲介绍人", admittedOn: new DateOnly(2004, 1, 1));
+        var sponsorB = await CommitteeTestData.CreateMemberAsync(App, _a, "乙介绍人", admittedOn: new DateOnly(2007, 1, 1));
+        var appliedOn = Today.AddMonths(-20);
+        var targetA = await CandidateAsync(App, _a, appliedOn, "甲发展对象");
+        await StepsAsync(App, targetA, appliedOn, 2, 11, sponsorA, sponsorB);
+        var targetB = await CandidateAsync(App, _b, appliedOn, "乙发展对象");
+        await StepsAsync(App, targetB, appliedOn, 2, 11, sponsorA, sponsorB);
+        var votedAppliedOn = Today.AddMonths(-21);
+        var voted = await CandidateAsync(App, _a, votedAppliedOn, "已表决");
+        await StepsAsync(App, voted, votedAppliedOn, 2, 15, sponsorA, sponsorB);
+        return new AdmissionWorld(targetA, targetB, voted, appliedOn);
+    }
+
+    /// <summary>The paragraphs of a docx download, after checking that it is one and that its file name says what it is.</summary>
+    private static async Task<List<string>> DocxParagraphsAsync(HttpResponseMessage response, string fileNamePart)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(bytes));
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(DevelopmentDocuments.DocxContentType);
+        (response.Content.Headers.ContentDisposition!.FileNameStar ?? "").ShouldContain(fileNamePart);
+        return SummaryWorld.Paragraphs(bytes).ToList();
     }
 
     private static string PathOf(Uri location) => location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
