@@ -17,6 +17,7 @@ public sealed class DevelopmentDocumentApiScopeProbes : IApiScopeProbes
             ["GET /api/v1/development/documents/candidates"] =
                 new(HttpMethod.Get, $"/api/v1/development/documents/candidates?org={w.VictimBranch}&kind=confirmation-notice", null, ProbeExpect.Denied),
             ["POST /api/v1/development/documents/target-notice"] = new(HttpMethod.Post, "/api/v1/development/documents/target-notice", notice, ProbeExpect.Denied),
+            ["POST /api/v1/development/documents/admission-notice"] = new(HttpMethod.Post, "/api/v1/development/documents/admission-notice", notice, ProbeExpect.Denied),
             ["POST /api/v1/development/documents/confirmation-notice"] = new(HttpMethod.Post, "/api/v1/development/documents/confirmation-notice", notice, ProbeExpect.Denied),
             ["POST /api/v1/development/documents/filing-report"] = new(HttpMethod.Post, "/api/v1/development/documents/filing-report",
                 new { org = w.VictimBranch, kind = "activists", from = today.AddYears(-4).ToString("yyyy-MM-dd"), to = today.ToString("yyyy-MM-dd") }, ProbeExpect.Denied),
